@@ -1,0 +1,24 @@
+"""Errors a user can fix. The CLI prints them as one line, never a traceback."""
+
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """A problem with the user's input or environment, worded for the user."""
+
+
+class InputError(KgError):
+    """An input file (or one record in it) cannot be read as an article."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+class QueryError(KgError):
+    """A SPARQL query (or a named query or one of its parameters) is not usable."""
+
+
+class StoreError(KgError):
+    """The store cannot be opened or written."""
