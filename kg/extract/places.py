@@ -1,0 +1,107 @@
+"""Mentions of provinces, kabupaten and kota in text, by gazetteer lookup.
+
+One Aho-Corasick automaton over every surface form in `kg.gazetteer` (names and aliases,
+bare and behind a type word such as "Kabupaten", "Kab.", "Pemkot", "Provinsi"), built once.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from kg.gazetteer import Surface, normalize, surface_forms
+from kg.model import Place
+from kg.resources import data_dir
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A region named in text: `text[start:end]` as written, and whether a type word led it."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+    typed: bool
+
+
+@cache
+def stopnames() -> frozenset[str]:
+    """Bare names (normalised) that are not read as regions unless a type word leads them."""
+    path = data_dir() / "place_stopnames.tsv"
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return frozenset(normalize(row["name"]) for row in rows)
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for text, surface in surface_forms().items():
+        automaton.add_word(text, surface)
+    automaton.make_automaton()
+    return automaton
+
+
+def _fold(text: str) -> tuple[str, list[int]]:
+    """`text` lower-cased with whitespace runs as one space, and each folded char's offset.
+
+    Characters whose lower case is longer than one character are kept as they are, so the
+    offsets stay one to one.
+    """
+    chars: list[str] = []
+    offsets: list[int] = []
+    in_space = False
+    for i, c in enumerate(text):
+        if c.isspace():
+            if not in_space:
+                chars.append(" ")
+                offsets.append(i)
+            in_space = True
+            continue
+        in_space = False
+        lower = c.lower()
+        chars.append(lower if len(lower) == 1 else c)
+        offsets.append(i)
+    return "".join(chars), offsets
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Every region named in `text`, in order of position, none overlapping.
+
+    Matches only whole words, ignoring case, except that a bare name (no type word) must
+    begin with a capital letter and must not be one of `stopnames()`. Where matches overlap
+    the longest wins: "Musi Rawas Utara" over "Musi Rawas", "Kota Lubuklinggau" over
+    "Lubuklinggau".
+    """
+    folded, offsets = _fold(text)
+    stop = stopnames()
+    candidates: list[tuple[int, int, Surface]] = []
+    for last, surface in _automaton().iter(folded):
+        first = last - len(surface.text) + 1
+        if first > 0 and folded[first - 1].isalnum():
+            continue
+        if last + 1 < len(folded) and folded[last + 1].isalnum():
+            continue
+        if not surface.typed and (surface.text in stop or not text[offsets[first]].isupper()):
+            continue
+        candidates.append((first, last + 1, surface))
+
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    taken: list[tuple[int, int, Surface]] = []
+    for first, end, surface in candidates:
+        if all(end <= f or first >= e for f, e, _ in taken):
+            taken.append((first, end, surface))
+    taken.sort(key=lambda c: c[0])
+
+    mentions = []
+    for first, end, surface in taken:
+        start, stop_at = offsets[first], offsets[end - 1] + 1
+        mentions.append(
+            PlaceMention(start, stop_at, text[start:stop_at], surface.place, surface.typed)
+        )
+    return mentions
