@@ -1,0 +1,187 @@
+"""Office mentions: "Penjabat (Pj) Bupati Muara Enim", "Kepala Dinas Kehutanan Sumsel",
+"Plt Muratara", with qualifier, role, unit and the region that follows.
+
+Titles and qualifiers are data (kg/data/offices.tsv, kg/data/qualifiers.tsv).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.extract.places import PlaceMention
+from kg.lexicon import forms_pattern, load_table
+from kg.model import Office, Place, PlaceKind
+
+ROLE_FOR_PLACE_KIND = {
+    PlaceKind.REGENCY: "Bupati",
+    PlaceKind.CITY: "Wali Kota",
+    PlaceKind.PROVINCE: "Gubernur",
+}
+LEVEL_FOR_PLACE_KIND = {
+    PlaceKind.REGENCY: "kabupaten",
+    PlaceKind.CITY: "kota",
+    PlaceKind.PROVINCE: "provinsi",
+}
+
+# Words between an office and its region: "Kepala Biro Organisasi Setda Sumsel".
+_FILLER = re.compile(r"\s*(?:(?:Setda|Sekretariat\s+Daerah|di\s+lingkungan|se-?)\s*)?", re.I)
+_UNIT_WORD = re.compile(r"\s+([A-Z][\w&/.-]*|dan|&|serta)(?!\w)")
+_FORMER = re.compile(r"(?:mantan|eks|bekas)\s+$", re.I)
+_CANDIDATE = re.compile(r"(?:calon|cabup|cawabup|cawalkot|paslon|kandidat)\s+$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeMention:
+    start: int
+    end: int
+    role: str
+    qualifier: str | None
+    unit: str | None
+    place: Place | None
+    level: str
+    former: bool = False  # "mantan Bupati"
+    candidate: bool = False  # "calon Bupati": an office sought, not held
+
+    def office(self, place: Place | None = None) -> Office:
+        return Office(self.role, self.qualifier, self.unit, place or self.place)
+
+
+@dataclass(frozen=True, slots=True)
+class _Role:
+    role: str
+    deputy: bool
+    level: str
+    takes_unit: bool
+
+
+@cache
+def _roles() -> dict[str, _Role]:
+    return {
+        row["form"].lower(): _Role(
+            row["role"], row["deputy"] == "Wakil", row["level"], bool(row["unit"])
+        )
+        for row in load_table("offices.tsv")
+    }
+
+
+@cache
+def _qualifiers() -> dict[str, str]:
+    return {row["form"].lower(): row["qualifier"] for row in load_table("qualifiers.tsv")}
+
+
+@cache
+def _office_pattern() -> re.Pattern[str]:
+    qualifier = forms_pattern(list(_qualifiers()))
+    role = forms_pattern(list(_roles()))
+    return re.compile(rf"(?:(?P<qualifier>{qualifier})\s+)?(?P<role>{role})?", re.I)
+
+
+def _squash_space(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def find_offices(text: str, places: list[PlaceMention], offset: int = 0) -> list[OfficeMention]:
+    """Office mentions in `text`; `places` are the place mentions in the same text (same
+    coordinates as `text`). Offsets in the result are `offset` + the position in `text`."""
+    place_at = {place.start: place for place in places}
+    mentions: list[OfficeMention] = []
+    position = 0
+    pattern = _office_pattern()
+    while position < len(text):
+        match = pattern.search(text, position)
+        if not match:
+            break
+        if match.end() == match.start():
+            position = match.start() + 1
+            continue
+        mention = _mention(text, match, place_at)
+        if mention is None:
+            position = match.end()
+            continue
+        mentions.append(_shift(mention, offset))
+        position = mention.end
+    return mentions
+
+
+def _mention(
+    text: str, match: re.Match[str], place_at: dict[int, PlaceMention]
+) -> OfficeMention | None:
+    qualifier_text, role_text = match.group("qualifier"), match.group("role")
+    qualifier = _qualifiers()[_squash_space(qualifier_text)] if qualifier_text else None
+    end = match.end()
+    unit = None
+    if role_text:
+        role = _roles()[_squash_space(role_text)]
+        role_name, level = role.role, role.level
+        if role.takes_unit:
+            unit, end = _read_unit(text, end, place_at)
+    else:
+        # "Plt Muratara": a qualifier right before a region names that region's head.
+        place = _place_after(text, end, place_at)
+        if qualifier is None or place is None:
+            return None
+        role = _Role(ROLE_FOR_PLACE_KIND[place.place.kind], False, "", False)
+        role_name, level = role.role, LEVEL_FOR_PLACE_KIND[place.place.kind]
+    place = _place_after(text, end, place_at)
+    if place is not None:
+        end = place.end
+    if role.deputy:
+        qualifier = f"{qualifier} Wakil" if qualifier else "Wakil"
+    before = text[max(0, match.start() - 20) : match.start()]
+    return OfficeMention(
+        start=match.start(),
+        end=end,
+        role=role_name,
+        qualifier=qualifier,
+        unit=unit,
+        place=place.place if place else None,
+        level=level,
+        former=bool(_FORMER.search(before)),
+        candidate=bool(_CANDIDATE.search(before)),
+    )
+
+
+def _read_unit(
+    text: str, position: int, place_at: dict[int, PlaceMention]
+) -> tuple[str | None, int]:
+    """The unit a "Kepala Dinas"-like role heads: capitalised words up to a region or a stop."""
+    words: list[tuple[str, int]] = []
+    end = position
+    while True:
+        match = _UNIT_WORD.match(text, end)
+        if not match or match.start(1) in place_at or match.group(1).lower() == "setda":
+            break
+        word = match.group(1).rstrip(".")
+        words.append((word, match.start(1) + len(word)))
+        end = match.end()
+    while words and words[-1][0].lower() in {"dan", "&", "serta"}:
+        words.pop()
+    if not words:
+        return None, position
+    return " ".join(word for word, _ in words), words[-1][1]
+
+
+def _place_after(
+    text: str, position: int, place_at: dict[int, PlaceMention]
+) -> PlaceMention | None:
+    filler = _FILLER.match(text, position)
+    start = filler.end() if filler else position
+    return place_at.get(start)
+
+
+def _shift(mention: OfficeMention, offset: int) -> OfficeMention:
+    if not offset:
+        return mention
+    return OfficeMention(
+        mention.start + offset,
+        mention.end + offset,
+        mention.role,
+        mention.qualifier,
+        mention.unit,
+        mention.place,
+        mention.level,
+        mention.former,
+        mention.candidate,
+    )
