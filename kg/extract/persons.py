@@ -16,7 +16,9 @@ from kg.lexicon import load_table, load_words
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’-]|\.(?=[A-Za-z]))*\.?|\d+|\S")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.")
 # Indonesian verb morphology: a capitalised "Menyampaikan" or "Dijelaskan" is not a name.
-_VERB_LIKE = re.compile(r"(?:meng|meny|mem|men|ber|ter|di)[a-z]{4,}|[a-z]{5,}(?:kan|nya)", re.I)
+_VERB_LIKE = re.compile(
+    r"(?:meng|meny|mem|men|ber|ter|di)[a-z]{3,}(?:kan|an|nya)|[a-z]{4,}(?:kan|nya)", re.I
+)
 _PARTICLES = {"bin", "binti", "van", "de", "al", "el"}
 MAX_NAME_WORDS = 5
 

@@ -1,0 +1,119 @@
+"""candidacy: a named person near a candidacy word, with how far along the candidacy is.
+
+    semakin mencuat namanya H Imam Senen                        floated
+    Ahmad ... mengumumkan niatnya untuk maju                     declared
+    ... kandidat lama ... . Seperti H Nama, H Nama, Hj Nama.     floated (a list after the cue)
+
+Cue words and their status are data (kg/data/candidacy_cues.tsv). A cue counts for a name
+only close to it, not negated ("tidak ... maju"), and not across a reporting verb ("Nama
+menegaskan bahwa ... kandidat tertentu" is about someone else). The election is the one the
+sentence names, else the one the article is about, else the region's election nearby.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import ArticleContext, SentenceMentions
+from kg.extract.cues import Cue, find_cues
+from kg.extract.election_dates import dominant_election, election_of, election_year
+from kg.extract.elections import LEVEL_FOR_PLACE_KIND, SERENTAK, canonical_kind
+from kg.model import Candidacy, CandidacyStatus, Election, PlaceKind
+
+WINDOW_BEFORE = 50
+WINDOW_AFTER = 60
+STATUS_ORDER = [
+    CandidacyStatus.FLOATED,
+    CandidacyStatus.DECLARED,
+    CandidacyStatus.REGISTERED,
+    CandidacyStatus.ELECTED,
+]
+_REPORTING = re.compile(
+    r"\b(?:mengatakan|menegaskan|menyampaikan|menjelaskan|menyebut(?:kan)?|ujar|kata|menurut)\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:tidak|tak|belum|bukan|enggan|menolak|batal|sulit)\b[^.]{0,20}$", re.I)
+_LIST_START = re.compile(
+    r"\s*(?:seperti|di\s*antaranya|antara\s+lain|yakni|yaitu|mereka\s+adalah|nama-nama)\b",
+    re.I,
+)
+CUE_CONFIDENCE = 0.8
+LIST_CONFIDENCE = 0.7
+
+
+def extract_candidacies(context: ArticleContext) -> list[Candidacy]:
+    found: dict[tuple[str, str], Candidacy] = {}
+    previous_cues: list[Cue] = []
+    for sentence in context.sentences:
+        text = sentence.sentence.masked
+        cues = [c for c in find_cues("candidacy_cues.tsv", "status", text) if not _negated(text, c)]
+        listed = bool(_LIST_START.match(text)) and any(
+            c.value == CandidacyStatus.FLOATED.value for c in previous_cues
+        )
+        for mention in sentence.persons:
+            person = context.person(sentence, mention)
+            if person is None:
+                continue
+            cue = _nearest_cue(text, mention.start, mention.end, cues)
+            if cue is not None:
+                status, how, confidence = CandidacyStatus(cue.value), "cue", CUE_CONFIDENCE
+            elif listed:
+                status, how, confidence = CandidacyStatus.FLOATED, "list", LIST_CONFIDENCE
+            else:
+                continue
+            election = _election_for(context, sentence)
+            fact = Candidacy(
+                person, election, status, context.evidence(sentence, f"candidacy.{how}", confidence)
+            )
+            key = (person.name, election.label)
+            if key not in found or _rank(found[key].status) < _rank(status):
+                found[key] = fact
+        previous_cues = cues
+    return list(found.values())
+
+
+def _rank(status: CandidacyStatus) -> int:
+    return STATUS_ORDER.index(status)
+
+
+def _negated(text: str, cue: Cue) -> bool:
+    return bool(_NEGATION.search(text[: cue.start]))
+
+
+def _nearest_cue(text: str, start: int, end: int, cues: list[Cue]) -> Cue | None:
+    best, best_distance = None, None
+    for cue in cues:
+        if cue.end <= start:
+            distance, between = start - cue.end, text[cue.end : start]
+            if distance > WINDOW_BEFORE:
+                continue
+        elif cue.start >= end:
+            distance, between = cue.start - end, text[end : cue.start]
+            if distance > WINDOW_AFTER:
+                continue
+        else:
+            continue
+        if _REPORTING.search(between):
+            continue
+        if best_distance is None or distance < best_distance:
+            best, best_distance = cue, distance
+    return best
+
+
+def _election_for(context: ArticleContext, sentence: SentenceMentions) -> Election:
+    year = election_year(context)
+    for mention in sentence.elections:
+        if not mention.past and (mention.place is not None or mention.level != "generic"):
+            mention_year = mention.date.value.year if mention.date else year
+            return election_of(context, mention, mention_year)
+    dominant = dominant_election(context)
+    if dominant is not None:
+        return dominant
+    for earlier in reversed(context.sentences[: sentence.index + 1]):
+        for place_mention in reversed(earlier.places):
+            place = place_mention.place
+            if place.kind in (PlaceKind.REGENCY, PlaceKind.CITY):
+                return Election(
+                    canonical_kind(LEVEL_FOR_PLACE_KIND[place.kind], place), place, year
+                )
+    return Election(SERENTAK, None, year)

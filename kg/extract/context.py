@@ -1,0 +1,169 @@
+"""Everything the relation extractors read about one article: its sentences, the mentions in
+each, and which person mentions are the same person ("H Imam Senen", "Imam").
+
+Mention offsets are relative to their sentence's `masked` text; `Sentence.start` turns them
+into offsets in `Article.text`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.dates import DateMatch, find_dates, find_years
+from kg.extract.elections import ElectionMention, find_elections
+from kg.extract.offices import OfficeMention, find_offices
+from kg.extract.persons import PersonMention, find_persons
+from kg.extract.places import PlaceMention, find_places
+from kg.extract.text import Sentence, split_sentences
+from kg.lexicon import forms_pattern, load_table
+from kg.model import Article, Evidence, Person, Place, PlaceKind
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceMentions:
+    index: int
+    sentence: Sentence
+    places: list[PlaceMention]
+    dates: list[DateMatch]
+    offices: list[OfficeMention]
+    elections: list[ElectionMention]
+    persons: list[PersonMention]
+
+
+@dataclass
+class ArticleContext:
+    article: Article
+    sentences: list[SentenceMentions]
+    reference: str | None  # ISO date that gives dates without a year their year
+    person_of: dict[tuple[int, int], Person] = field(default_factory=dict)  # (sentence, start)
+
+    def person(self, sentence: SentenceMentions, mention: PersonMention) -> Person | None:
+        return self.person_of.get((sentence.index, mention.start))
+
+    def evidence(self, sentence: SentenceMentions, extractor: str, confidence: float) -> Evidence:
+        s = sentence.sentence
+        return Evidence(self.article.id, s.text, s.start, s.end, extractor, round(confidence, 2))
+
+    def place_counts(self) -> Counter[Place]:
+        return Counter(p.place for s in self.sentences for p in s.places)
+
+    def dominant_place(self, kind: PlaceKind) -> Place | None:
+        """The region of this kind the article names most (first named wins a tie)."""
+        counts = Counter()
+        order: dict[Place, int] = {}
+        for s in self.sentences:
+            for mention in s.places:
+                if mention.place.kind == kind:
+                    counts[mention.place] += 1
+                    order.setdefault(mention.place, len(order))
+        if not counts:
+            return None
+        return min(counts, key=lambda place: (-counts[place], order[place]))
+
+    def dominant_province(self) -> Place | None:
+        """The province the article is about: named, or holding the regions it names."""
+        from kg.gazetteer import place_by_code
+
+        counts: Counter[Place] = Counter()
+        for place, count in self.place_counts().items():
+            province = place if place.kind == PlaceKind.PROVINCE else None
+            if province is None and place.province_code:
+                province = place_by_code(place.province_code)
+            if province is not None:
+                counts[province] += count
+        if not counts:
+            return None
+        return counts.most_common(1)[0][0]
+
+
+@cache
+def _verb_pattern() -> re.Pattern[str]:
+    forms = [row["form"] for row in load_table("directive_verbs.tsv")]
+    return re.compile(forms_pattern(forms), re.I)
+
+
+def build_context(article: Article) -> ArticleContext:
+    sentences = split_sentences(article)
+    reference = _reference_date(article)
+    analysed = []
+    for index, sentence in enumerate(sentences):
+        text = sentence.masked
+        places = find_places(text)
+        dates = find_dates(text, reference)
+        offices = find_offices(text, places)
+        elections = find_elections(text, places, dates)
+        blocked = [(m.start, m.end) for m in [*places, *offices, *elections, *dates]]
+        blocked += [(m.start(), m.end()) for m in _verb_pattern().finditer(text)]
+        persons = find_persons(text, blocked=blocked)
+        analysed.append(
+            SentenceMentions(index, sentence, places, dates, offices, elections, persons)
+        )
+    context = ArticleContext(article, analysed, reference)
+    context.person_of = _resolve_persons(analysed)
+    return context
+
+
+def _reference_date(article: Article) -> str | None:
+    if article.published:
+        return article.published
+    years = Counter(match.value.iso[:4] for match in find_years(article.text))
+    if not years:
+        return None
+    return f"{years.most_common(1)[0][0]}-01-01"
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _resolve_persons(sentences: list[SentenceMentions]) -> dict[tuple[int, int], Person]:
+    """One Person per real person in the article.
+
+    A one-word mention ("Imam") is the person whose full name contains that word, when exactly
+    one full name in the article does; otherwise it stands for itself. Names seen only in a
+    headline (Title Case makes any capitalised phrase look like a name) count only when the
+    body names the same person.
+    """
+    body = [(s, m) for s in sentences if not s.sentence.is_title for m in s.persons]
+    full_names: dict[str, PersonMention] = {}
+    for _, mention in body:
+        if len(mention.words) > 1:
+            full_names.setdefault(mention.key, mention)
+
+    def cluster_of(mention: PersonMention) -> str | None:
+        if mention.key in full_names:
+            return mention.key
+        if len(mention.words) == 1:
+            owners = [key for key in full_names if mention.key in key.split()]
+            if len(owners) == 1:
+                return owners[0]
+        return None
+
+    clusters: dict[str, list[PersonMention]] = {}
+    assigned: dict[tuple[int, int], str] = {}
+    for sentence in sentences:
+        for mention in sentence.persons:
+            key = cluster_of(mention)
+            if key is None:
+                if sentence.sentence.is_title:
+                    continue
+                key = mention.key
+            clusters.setdefault(key, []).append(mention)
+            assigned[(sentence.index, mention.start)] = key
+    persons = {key: _person(key, mentions) for key, mentions in clusters.items()}
+    return {position: persons[key] for position, key in assigned.items()}
+
+
+def _person(key: str, mentions: list[PersonMention]) -> Person:
+    full = max(mentions, key=lambda m: (len(m.words), len(m.name)))
+    prefixes: list[str] = []
+    suffixes: list[str] = []
+    aliases: list[str] = []
+    for mention in mentions:
+        prefixes += [p for p in mention.prefixes if p not in prefixes]
+        suffixes += [s for s in mention.suffixes if s not in suffixes]
+        if mention.name != full.name and mention.name not in aliases:
+            aliases.append(mention.name)
+    return Person(full.name, tuple(prefixes), tuple(suffixes), tuple(aliases))

@@ -1,0 +1,111 @@
+"""election on date: "Pilkada Muara Enim 2024", "pilwako Lubuklinggau 27 November 2024",
+and a schedule sentence after an election mention ("Dijadwalkan berlangsung pada 27 November
+2024, pemilihan ini ...").
+
+One claim per election and article, with the most precise date the article gives (a day
+beats a year). Past elections ("pilkada 2018 lalu") are not claimed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.dates import DateMatch
+from kg.extract.context import ArticleContext, SentenceMentions
+from kg.extract.elections import (
+    PLACE_KIND_FOR_LEVEL,
+    ElectionMention,
+    canonical_kind,
+)
+from kg.model import DateValue, Election, ElectionOnDate, Place
+
+_SCHEDULE = re.compile(
+    r"\b(?:dijadwalkan|berlangsung|digelar|dilaksanakan|pemungutan\s+suara|pencoblosan|hari\s+h)\b",
+    re.I,
+)
+NAMED_DATE_CONFIDENCE = 0.9
+YEAR_CONFIDENCE = 0.8
+SCHEDULE_CONFIDENCE = 0.75
+
+
+def election_of(context: ArticleContext, mention: ElectionMention, year: int | None) -> Election:
+    """The election a mention names, its region filled from the article when the name implies
+    a level ("pilwako" in an article about one kota)."""
+    place: Place | None = mention.place
+    if place is None and mention.level in PLACE_KIND_FOR_LEVEL:
+        place = context.dominant_place(PLACE_KIND_FOR_LEVEL[mention.level])
+    return Election(canonical_kind(mention.level, place), place, year)
+
+
+def extract_election_dates(context: ArticleContext) -> list[ElectionOnDate]:
+    claims: dict[tuple[str, str | None, int], ElectionOnDate] = {}
+    last: tuple[SentenceMentions, ElectionMention] | None = None
+    for sentence in context.sentences:
+        for mention in sentence.elections:
+            last = (sentence, mention)
+            if mention.past or mention.date is None:
+                continue
+            confidence = YEAR_CONFIDENCE if mention.date.value.is_year else NAMED_DATE_CONFIDENCE
+            _add(claims, context, sentence, mention, mention.date, confidence, "named")
+        if sentence.elections or last is None or not _SCHEDULE.search(sentence.sentence.masked):
+            continue
+        previous_sentence, previous = last
+        if previous.past or sentence.index - previous_sentence.index > 1:
+            continue
+        for date in sentence.dates:
+            if not date.value.is_year:
+                _add(claims, context, sentence, previous, date, SCHEDULE_CONFIDENCE, "schedule")
+                break
+    return list(claims.values())
+
+
+def _add(
+    claims: dict[tuple[str, str | None, int], ElectionOnDate],
+    context: ArticleContext,
+    sentence: SentenceMentions,
+    mention: ElectionMention,
+    date: DateMatch,
+    confidence: float,
+    how: str,
+) -> None:
+    value: DateValue = date.value
+    election = election_of(context, mention, value.year)
+    key = (election.kind, election.jurisdiction.code if election.jurisdiction else None, value.year)
+    claim = ElectionOnDate(
+        election, value, context.evidence(sentence, f"election_on_date.{how}", confidence)
+    )
+    existing = claims.get(key)
+    if existing is None or (existing.date.is_year and not value.is_year):
+        claims[key] = claim
+
+
+def dominant_election(context: ArticleContext) -> Election | None:
+    """The regional election the article is about: the most named one with a region or a
+    level, with its year (most named year)."""
+    counts: Counter[tuple[str, Place | None]] = Counter()
+    years: Counter[int] = Counter()
+    for sentence in context.sentences:
+        for mention in sentence.elections:
+            if mention.date and not mention.past:
+                years[mention.date.value.year] += 1
+            if mention.past or (mention.place is None and mention.level == "generic"):
+                continue
+            election = election_of(context, mention, None)
+            counts[(election.kind, election.jurisdiction)] += 1
+    if not counts:
+        return None
+    (kind, place), _ = counts.most_common(1)[0]
+    year = years.most_common(1)[0][0] if years else None
+    return Election(kind, place, year)
+
+
+def election_year(context: ArticleContext) -> int | None:
+    years = Counter(
+        m.date.value.year for s in context.sentences for m in s.elections if m.date and not m.past
+    )
+    if years:
+        return years.most_common(1)[0][0]
+    if context.reference:
+        return int(context.reference[:4])
+    return None

@@ -1,0 +1,213 @@
+"""person holds office: read from how a name and an office title sit next to each other.
+
+    Pj Bupati Muara Enim, H Henky Putrawan, ...        office, name       (apposition)
+    Pj Gubernur Sumsel Elen Setiadi meminta ...        office name        (title)
+    Nama (Sekwan Kota Lubuklinggau)                    name (office)      (parenthesis)
+    Nama yang saat ini menjabat sebagai Kepala ...     name ... sebagai   (predicate)
+    Nama, Kepala Dinas X sebagai Pj Wali Kota Y        name, office sebagai office (chain)
+    Pj Wali Kota X sebelumnya Nama ...                 a former holder: current = False
+
+An office with no region in the sentence takes one from the text ("di wilayah tersebut"),
+from the same person's other mention of the office, or from the article's own region.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.context import ArticleContext, SentenceMentions
+from kg.extract.offices import OfficeMention
+from kg.extract.persons import PersonMention
+from kg.model import HoldsOffice, Office, Person, Place, PlaceKind
+
+_ADVERBS = r"(?:(?:saat\s+ini|kini|sekarang|masih|juga|pun|telah|sudah|resmi|kembali)\s+)*"
+_VERBS = (
+    r"(?:(?:menjabat|menjawab|duduk|bertugas|dipercaya|dilantik|ditunjuk|diangkat|bertindak)\s+)?"
+)
+_NAME_THEN_OFFICE = {
+    "predicate": (
+        re.compile(rf"\s*,?\s*(?:yang\s+)?{_ADVERBS}{_VERBS}(?:sebagai|menjadi|selaku)\s*", re.I),
+        0.85,
+    ),
+    "apposition": (re.compile(r"\s*,\s*"), 0.85),
+    "parenthesis": (re.compile(r"\s*\(\s*"), 0.85),
+    "juxtaposed": (re.compile(r"\s+"), 0.7),
+}
+_OFFICE_THEN_NAME = {
+    "apposition": (re.compile(r"\s*,\s*|\s*,?\s*(?:yakni|yaitu|adalah|ialah)\s*", re.I), 0.9),
+    "title": (re.compile(r"\s+"), 0.8),
+}
+_FORMER_GAP = re.compile(
+    r"\s*,?\s*(?:sebelumnya|terdahulu|lama|periode\s+lalu)\s*(?:,|yakni|yaitu|adalah|ialah)?\s*",
+    re.I,
+)
+_CHAIN_GAP = re.compile(r"\s*,?\s*(?:sebagai|menjadi)\s*", re.I)
+_THAT_REGION = re.compile(
+    r"\s*(?:di\s+(?:wilayah|daerah|kabupaten|kota)\s+(?:tersebut|itu|yang\s+sama)|setempat)",
+    re.I,
+)
+_LEVEL_KIND = {
+    "kabupaten": PlaceKind.REGENCY,
+    "kota": PlaceKind.CITY,
+    "provinsi": PlaceKind.PROVINCE,
+}
+INFERRED_REGION_PENALTY = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    sentence: SentenceMentions
+    person: Person
+    office: OfficeMention
+    current: bool
+    how: str
+    confidence: float
+
+
+def extract_holdings(context: ArticleContext) -> list[HoldsOffice]:
+    links: list[_Link] = []
+    for sentence in context.sentences:
+        links += _links_in(context, sentence)
+    return _facts(context, links)
+
+
+def _links_in(context: ArticleContext, sentence: SentenceMentions) -> list[_Link]:
+    text = sentence.sentence.masked
+    links: list[_Link] = []
+    linked_office_of: dict[int, _Link] = {}  # office start -> the link that claimed it
+    for office in sentence.offices:
+        if office.candidate:
+            continue
+        link = _office_then_name(context, sentence, office, text) or _name_then_office(
+            context, sentence, office, text, linked_office_of
+        )
+        if link:
+            links.append(link)
+            linked_office_of[office.start] = link
+    return links
+
+
+def _office_then_name(
+    context: ArticleContext, sentence: SentenceMentions, office: OfficeMention, text: str
+) -> _Link | None:
+    following = [p for p in sentence.persons if p.start >= office.end]
+    if not following:
+        return None
+    mention = following[0]
+    person = context.person(sentence, mention)
+    if person is None:
+        return None
+    gap = text[office.end : mention.start]
+    if _FORMER_GAP.fullmatch(gap):
+        return _Link(sentence, person, office, False, "holds_office.former", 0.8)
+    for how, (pattern, confidence) in _OFFICE_THEN_NAME.items():
+        if pattern.fullmatch(gap):
+            return _Link(
+                sentence, person, office, not office.former, f"holds_office.{how}", confidence
+            )
+    return None
+
+
+def _name_then_office(
+    context: ArticleContext,
+    sentence: SentenceMentions,
+    office: OfficeMention,
+    text: str,
+    linked_office_of: dict[int, _Link],
+) -> _Link | None:
+    preceding = [p for p in sentence.persons if p.end <= office.start]
+    earlier_offices = [o for o in sentence.offices if o.end <= office.start]
+    if earlier_offices and earlier_offices[-1].start in linked_office_of:
+        # "Koimuddin, Kepala Dinas Kehutanan Sumsel sebagai Pj Wali Kota Lubuklinggau"
+        previous = earlier_offices[-1]
+        link = linked_office_of[previous.start]
+        if _CHAIN_GAP.fullmatch(text[previous.end : office.start]) and link.current:
+            return _Link(
+                sentence, link.person, office, not office.former, "holds_office.chain", 0.8
+            )
+    if not preceding:
+        return None
+    mention: PersonMention = preceding[-1]
+    if earlier_offices and earlier_offices[-1].start > mention.start:
+        return None
+    person = context.person(sentence, mention)
+    if person is None:
+        return None
+    gap = text[mention.end : office.start]
+    for how, (pattern, confidence) in _NAME_THEN_OFFICE.items():
+        if not pattern.fullmatch(gap):
+            continue
+        if how == "parenthesis" and not re.match(r"\s*\)", text[office.end :]):
+            continue
+        return _Link(sentence, person, office, not office.former, f"holds_office.{how}", confidence)
+    return None
+
+
+def _facts(context: ArticleContext, links: list[_Link]) -> list[HoldsOffice]:
+    """One fact per (person, office, current), with regions filled in where the text allows."""
+    known_regions: dict[tuple[str, str], Place] = {}
+    for link in links:
+        if link.office.place is not None:
+            known_regions.setdefault(
+                (link.person.name, link.office.office().title), link.office.place
+            )
+    best: dict[tuple[str, str, str | None, bool], HoldsOffice] = {}
+    for link in links:
+        place, confidence = link.office.place, link.confidence
+        title = link.office.office().title
+        if place is None:
+            place = known_regions.get((link.person.name, title)) or _region_from_text(context, link)
+            confidence -= INFERRED_REGION_PENALTY
+        fact = HoldsOffice(
+            link.person,
+            link.office.office(place),
+            context.evidence(link.sentence, link.how, confidence),
+            link.current,
+        )
+        key = (link.person.name, title, place.code if place else None, link.current)
+        if key not in best or best[key].evidence.confidence < fact.evidence.confidence:
+            best[key] = fact
+    return list(best.values())
+
+
+def _region_from_text(context: ArticleContext, link: _Link) -> Place | None:
+    office = link.office
+    after = link.sentence.sentence.masked[office.end :]
+    if _THAT_REGION.match(after):
+        return _last_region_before(context, link.sentence, office.start)
+    kind = _LEVEL_KIND.get(office.level)
+    if kind == PlaceKind.PROVINCE:
+        return context.dominant_province()
+    if kind is not None:
+        return context.dominant_place(kind)
+    return None
+
+
+def _last_region_before(
+    context: ArticleContext, sentence: SentenceMentions, position: int
+) -> Place | None:
+    for earlier in reversed(context.sentences[: sentence.index + 1]):
+        places = [p for p in earlier.places if earlier is not sentence or p.end <= position]
+        if places:
+            return places[-1].place
+    return None
+
+
+def office_holders(facts: list[HoldsOffice]) -> dict[tuple[str, str | None], Person]:
+    """Who holds each (title, region code) in an article, for "Pj Bupati X ingatkan ...".
+
+    Only current holdings; the first one named wins."""
+    holders: dict[tuple[str, str | None], Person] = {}
+    for fact in facts:
+        if fact.current:
+            key = (
+                fact.office.title,
+                fact.office.jurisdiction.code if fact.office.jurisdiction else None,
+            )
+            holders.setdefault(key, fact.person)
+    return holders
+
+
+def office_key(office: Office) -> tuple[str, str | None]:
+    return office.title, office.jurisdiction.code if office.jurisdiction else None
