@@ -1,0 +1,344 @@
+"""The `kg` command: a thin layer over the library. Options in, one library call, output out.
+
+Errors the user can fix are one line on stderr (a traceback only with `kg --debug ...`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import KgError
+
+STORE_HELP = "Store folder (default: ./kg-store, or $KG_STORE)."
+
+
+class _Group(click.Group):
+    """Turns project errors into one-line messages; --debug shows the traceback."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except KgError as error:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            raise click.ClickException(str(error)) from error
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            raise click.ClickException(
+                f"unexpected {type(error).__name__}: {error} (run `kg --debug ...` for details)"
+            ) from error
+
+
+def _store_option(function):
+    return click.option(
+        "--store", "store_path", type=click.Path(path_type=Path), default=None, help=STORE_HELP
+    )(function)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+@click.version_option(package_name="kg")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Knowledge graphs from Indonesian regional-election (Pilkada) news.
+
+    Build a graph from articles, ask it with SPARQL, rank its people with network centrality,
+    and export it for Gephi.
+
+    \b
+    Quick start (sample articles, store in ./kg-store):
+      kg build
+      kg query holds-office
+      kg centrality --measure pagerank
+      kg export --format gexf -o pilkada.gexf
+    """
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_store_option
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Leave out facts whose extraction confidence is below this.",
+)
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
+def build(
+    paths: tuple[Path, ...], store_path: Path | None, min_confidence: float, progress: bool
+) -> None:
+    """Read articles and write their facts into the store.
+
+    PATHS are .txt files (title on the first line), .html pages, .jsonl files (one article per
+    line: id, title, text, url, published, outlet) or folders (read recursively). Without
+    PATHS, the built-in sample articles are read.
+
+    Re-running on the same files changes nothing; new or changed files are added. A file that
+    cannot be read is reported on one line and the rest of the batch still goes in; the exit
+    status is 1 when any file failed.
+    """
+    from kg.build import build as run_build
+    from kg.build import format_summary
+    from kg.graph.store import open_store
+    from kg.resources import samples_dir
+
+    sources = list(paths) or [samples_dir()]
+    store = open_store(store_path)
+    summary = run_build(
+        sources,
+        store,
+        min_confidence=min_confidence,
+        progress=progress and sys.stderr.isatty(),
+        on_problem=lambda message: click.echo(message, err=True),
+    )
+    store.flush()
+    click.echo(format_summary(summary))
+    if summary.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@_store_option
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a query parameter (repeatable).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format (csv/tsv/json follow the W3C SPARQL 1.1 result formats).",
+)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
+def query(
+    query: str | None,
+    store_path: Path | None,
+    params: tuple[str, ...],
+    fmt: str,
+    list_queries: bool,
+) -> None:
+    """Run a SPARQL query: a named query (see --list), a .rq file, or SPARQL text.
+
+    Parameters are bound as values, never pasted into the query text:
+
+    \b
+      kg query holds-office --param jurisdiction="Kota Lubuklinggau"
+      kg query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }'
+    """
+    from kg import query as q
+    from kg.graph.store import open_store
+
+    if list_queries or not query:
+        for named in q.list_named_queries():
+            names = ", ".join(p.name for p in named.params)
+            click.echo(
+                f"{named.name:<16} {named.summary}" + (f"  [params: {names}]" if names else "")
+            )
+        return
+    named = q.resolve_query(query)
+    values = q.bind_params(named, q.parse_params(params))
+    store = open_store(store_path, create=False)
+    result = q.run_query(store, named, values)
+    click.echo(q.format_result(result, fmt), nl=False)
+
+
+@cli.command()
+@_store_option
+@click.option(
+    "--measure",
+    type=click.Choice(
+        ["degree", "weighted-degree", "betweenness", "closeness", "pagerank", "eigenvector"]
+    ),
+    default="pagerank",
+    show_default=True,
+)
+@click.option(
+    "--view",
+    type=click.Choice(["entity", "person-person", "person-organisation"]),
+    default="entity",
+    show_default=True,
+    help="Which graph projection to rank.",
+)
+@click.option(
+    "--type",
+    "node_type",
+    default=None,
+    help="Only rank nodes of this type (person, office, place, election, audience, topic).",
+)
+@click.option("--top", type=click.IntRange(1), default=20, show_default=True)
+@click.option(
+    "--k",
+    type=click.IntRange(1),
+    default=None,
+    help="Sample K source nodes for betweenness (large graphs).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+def centrality(
+    store_path: Path | None,
+    measure: str,
+    view: str,
+    node_type: str | None,
+    top: int,
+    k: int | None,
+    fmt: str,
+) -> None:
+    """Rank the graph's nodes by a networkx centrality measure."""
+    from kg.analysis import centrality as score
+    from kg.analysis import format_ranking, top_nodes
+    from kg.graph.store import open_store
+    from kg.views import build_view
+
+    graph = build_view(open_store(store_path, create=False), view)
+    scores = score(graph, measure, k=k)
+    rows = top_nodes(graph, scores, n=top, node_type=node_type)
+    click.echo(format_ranking(rows, fmt, measure), nl=False)
+
+
+EXPORT_FORMATS = ["gexf", "graphml", "csv", "ttl", "nt", "trig", "nq", "jsonld"]
+
+
+@cli.command()
+@_store_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    required=True,
+    help="gexf/graphml/csv: a network for Gephi; the rest: RDF.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="File to write (csv: the nodes file; edges go beside it).",
+)
+@click.option(
+    "--view",
+    type=click.Choice(["entity", "person-person", "person-organisation"]),
+    default="entity",
+    show_default=True,
+)
+@click.option(
+    "--size-by",
+    type=click.Choice(["degree", "pagerank", "betweenness"]),
+    default="pagerank",
+    show_default=True,
+    help="GEXF node size.",
+)
+def export(store_path: Path | None, fmt: str, output: Path, view: str, size_by: str) -> None:
+    """Export the graph: GEXF/GraphML/CSV for Gephi, or RDF (Turtle, N-Triples, TriG, N-Quads, JSON-LD)."""
+    from kg.graph.store import open_store
+
+    store = open_store(store_path, create=False)
+    if fmt in ("gexf", "graphml", "csv"):
+        from kg.analysis import centrality as score
+        from kg.export.gexf import write_gexf
+        from kg.export.graphml import write_graphml
+        from kg.export.tables import write_tables
+        from kg.views import build_view
+
+        graph = build_view(store, view)
+        if fmt == "gexf":
+            write_gexf(graph, output, size_by=score(graph, size_by) if len(graph) else None)
+        elif fmt == "graphml":
+            write_graphml(graph, output)
+        else:
+            edges = output.with_name(output.stem + "-edges" + (output.suffix or ".csv"))
+            write_tables(graph, output, edges)
+            click.echo(f"wrote {edges}")
+        click.echo(
+            f"wrote {output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
+        )
+    else:
+        from kg.export.rdf import export_rdf
+
+        count = export_rdf(store, fmt, output)
+        click.echo(f"wrote {output}: {count} statements")
+
+
+@cli.command()
+@_store_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+def stats(store_path: Path | None, fmt: str) -> None:
+    """Count what the store holds: articles, entities by type, facts by relation."""
+    from kg.graph.store import open_store
+    from kg.stats import format_stats, store_stats
+
+    numbers = store_stats(open_store(store_path, create=False))
+    click.echo(json.dumps(numbers, indent=2) if fmt == "json" else format_stats(numbers))
+
+
+@cli.command()
+@_store_option
+def validate(store_path: Path | None) -> None:
+    """Check the store against the SHACL shapes in ontology/shapes.ttl (exit 1 if it fails)."""
+    from kg.graph.store import open_store
+    from kg.validate import format_report, validate_store
+
+    report = validate_store(open_store(store_path, create=False))
+    click.echo(format_report(report))
+    if not report.conforms:
+        sys.exit(1)
+
+
+@cli.command(name="eval")
+@click.option(
+    "--gold",
+    "gold_path",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    required=True,
+    help="Gold facts (JSONL, one line per article).",
+)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option("--details/--no-details", default=True, help="List misses and false positives.")
+def evaluate(
+    gold_path: Path, paths: tuple[Path, ...], min_confidence: float, fmt: str, details: bool
+) -> None:
+    """Score extraction against gold facts: precision, recall, F1 per relation.
+
+    PATHS are the articles to extract (default: the gold file's folder).
+    """
+    from kg.build import extract_articles
+    from kg.eval import evaluate as score
+    from kg.eval import format_report, read_gold, report_json
+
+    gold = read_gold(gold_path)
+    extractions = extract_articles(list(paths) or [gold_path.parent], min_confidence)
+    report = score(gold, extractions)
+    if fmt == "json":
+        click.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_report(report, details))
+
+
+def main() -> None:
+    cli()
