@@ -249,7 +249,7 @@ EXPORT_FORMATS = ["gexf", "graphml", "csv", "ttl", "nt", "trig", "nq", "jsonld"]
     help="GEXF node size.",
 )
 def export(store_path: Path | None, fmt: str, output: Path, view: str, size_by: str) -> None:
-    """Export the graph: GEXF/GraphML/CSV for Gephi, or RDF (Turtle, N-Triples, TriG, N-Quads, JSON-LD)."""
+    """Export the graph: GEXF, GraphML or CSV for Gephi, or RDF (ttl, nt, trig, nq, jsonld)."""
     from kg.graph.store import open_store
 
     store = open_store(store_path, create=False)
