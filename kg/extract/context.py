@@ -63,6 +63,31 @@ class ArticleContext:
             return None
         return min(counts, key=lambda place: (-counts[place], order[place]))
 
+    def only_place(self, kind: PlaceKind) -> Place | None:
+        """The one region of this kind the article is about, if it names just one (for a
+        province: if every region it names lies in that province)."""
+        if kind == PlaceKind.PROVINCE:
+            return self.only_province()
+        places = {p.place for s in self.sentences for p in s.places if p.place.kind == kind}
+        return places.pop() if len(places) == 1 else None
+
+    def only_province(self) -> Place | None:
+        provinces = set(self._provinces())
+        return provinces.pop() if len(provinces) == 1 else None
+
+    def _provinces(self) -> list[Place]:
+        from kg.gazetteer import place_by_code
+
+        found = []
+        for s in self.sentences:
+            for mention in s.places:
+                place = mention.place
+                code = place.code if place.kind == PlaceKind.PROVINCE else place.province_code
+                province = place_by_code(code) if code else None
+                if province is not None:
+                    found.append(province)
+        return found
+
     def dominant_province(self) -> Place | None:
         """The province the article is about: named, or holding the regions it names."""
         from kg.gazetteer import place_by_code

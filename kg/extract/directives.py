@@ -25,6 +25,9 @@ SUBJECTLESS_CONFIDENCE = 0.6
 HEADLINE_CONFIDENCE = 0.75
 NAMED_CONFIDENCE = 0.85
 MAX_SENTENCES_BACK = 3
+ADDRESSEE_REACH = 60  # characters after the verb
+DATE_REACH = 2  # sentences around a directive where its date may be given
+HEADLINE_DATE_REACH = 4  # first body sentences that date a headline's directive
 
 
 def extract_directives(
@@ -58,6 +61,13 @@ def _directives_in(
         if cue.start >= verb.start and not _NOT_ADDRESSED.search(text[: cue.start])
     ]
     topics = find_cues("topics.tsv", "topic", text, prefix=True)
+    # A group is addressed when a topic follows it ("ASN ... netral") or it comes right after
+    # the verb; "... pelayanan kepada masyarakat" at the end of a sentence is not addressed.
+    addressees = [
+        cue
+        for cue in addressees
+        if any(t.start >= cue.end for t in topics) or cue.start - verb.end <= ADDRESSEE_REACH
+    ]
     if not addressees or not topics:
         return []
     official, how, confidence = _official(context, sentence, verb, holders, officials)
@@ -125,11 +135,23 @@ def _topic_for(addressee: Cue, topics: list[Cue]) -> str:
 
 
 def _date_for(context: ArticleContext, sentence: SentenceMentions) -> DateValue | None:
+    """The sentence's own date, else the nearest date a sentence or two away (for a headline:
+    the first date in the opening sentences), else the publication date."""
     own = _plain_dates(sentence)
     if own:
         return own[0]
-    for other in context.sentences:
-        dates = [d for d in _plain_dates(other) if not d.is_year]
+    if sentence.sentence.is_title:
+        body = [s for s in context.sentences if not s.sentence.is_title]
+        nearby = body[:HEADLINE_DATE_REACH]
+    else:
+        nearby = sorted(
+            context.sentences[
+                max(0, sentence.index - DATE_REACH) : sentence.index + DATE_REACH + 1
+            ],
+            key=lambda s: abs(s.index - sentence.index),
+        )
+    for other in nearby:
+        dates = _plain_dates(other)
         if dates:
             return dates[0]
     if context.article.published:

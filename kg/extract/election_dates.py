@@ -20,8 +20,12 @@ from kg.extract.elections import (
 )
 from kg.model import DateValue, Election, ElectionOnDate, Place
 
+# A sentence that gives the date of the election named just before it. "berlangsung" alone is
+# not enough ("acara yang berlangsung pada ..." dates an event, not the vote).
 _SCHEDULE = re.compile(
-    r"\b(?:dijadwalkan|berlangsung|digelar|dilaksanakan|pemungutan\s+suara|pencoblosan|hari\s+h)\b",
+    r"\b(?:dijadwalkan|pemungutan\s+suara|pencoblosan|hari\s+h)\b"
+    r"|\b(?:berlangsung|digelar|dilaksanakan)\b.*\b(?:pemilihan|pilkada|pesta\s+demokrasi)\b"
+    r"|\b(?:pemilihan|pilkada|pesta\s+demokrasi)\s+(?:ini|tersebut)\b.*\b(?:berlangsung|digelar|dilaksanakan)\b",
     re.I,
 )
 NAMED_DATE_CONFIDENCE = 0.9

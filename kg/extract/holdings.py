@@ -140,6 +140,8 @@ def _name_then_office(
             continue
         if how == "parenthesis" and not re.match(r"\s*\)", text[office.end :]):
             continue
+        if how == "juxtaposed" and len(mention.words) < 2 and not mention.prefixes:
+            continue  # one capitalised word before a title is too often not a name
         return _Link(sentence, person, office, not office.former, f"holds_office.{how}", confidence)
     return None
 
@@ -159,6 +161,8 @@ def _facts(context: ArticleContext, links: list[_Link]) -> list[HoldsOffice]:
         if place is None:
             place = known_regions.get((link.person.name, title)) or _region_from_text(context, link)
             confidence -= INFERRED_REGION_PENALTY
+            if place is None and link.office.level in _LEVEL_KIND:
+                continue  # "Pjs bupati di 3 daerah": a head of region, but of which region?
         fact = HoldsOffice(
             link.person,
             link.office.office(place),
@@ -177,10 +181,8 @@ def _region_from_text(context: ArticleContext, link: _Link) -> Place | None:
     if _THAT_REGION.match(after):
         return _last_region_before(context, link.sentence, office.start)
     kind = _LEVEL_KIND.get(office.level)
-    if kind == PlaceKind.PROVINCE:
-        return context.dominant_province()
     if kind is not None:
-        return context.dominant_place(kind)
+        return context.only_place(kind)
     return None
 
 

@@ -124,7 +124,7 @@ def _mention(
             return None
         role = _Role(ROLE_FOR_PLACE_KIND[place.place.kind], False, "", False)
         role_name, level = role.role, LEVEL_FOR_PLACE_KIND[place.place.kind]
-    place = _place_after(text, end, place_at)
+    place = _place_after(text, end, place_at) or _place_overlapping(match.start(), end, place_at)
     if place is not None:
         end = place.end
     if role.deputy:
@@ -169,6 +169,16 @@ def _place_after(
     filler = _FILLER.match(text, position)
     start = filler.end() if filler else position
     return place_at.get(start)
+
+
+def _place_overlapping(
+    start: int, end: int, place_at: dict[int, PlaceMention]
+) -> PlaceMention | None:
+    """A typed region that shares its type word with the title: "Wali [Kota Pagar Alam]"."""
+    for place in place_at.values():
+        if start < place.start < end < place.end:
+            return place
+    return None
 
 
 def _shift(mention: OfficeMention, offset: int) -> OfficeMention:

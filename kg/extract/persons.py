@@ -17,7 +17,9 @@ _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’-]|\.(?=[A-Za-z]))*\.?|\d+|\S")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.")
 # Indonesian verb morphology: a capitalised "Menyampaikan" or "Dijelaskan" is not a name.
 _VERB_LIKE = re.compile(
-    r"(?:meng|meny|mem|men|ber|ter|di)[a-z]{3,}(?:kan|an|nya)|[a-z]{4,}(?:kan|nya)", re.I
+    r"(?:meng|meny|mem|men|ber|ter|di)[a-z]{3,}(?:kan|an|nya)|[a-z]{4,}(?:kan|nya)"
+    r"|(?:per|pen|pem|peng|peny|pe|ke)[a-z]{3,}an",
+    re.I,
 )
 _PARTICLES = {"bin", "binti", "van", "de", "al", "el"}
 MAX_NAME_WORDS = 5

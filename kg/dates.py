@@ -1,0 +1,230 @@
+"""Dates in Indonesian news text, normalised to ISO.
+
+"Jumat, 30 Agustus 2024", "Jumat (30/8/2024)", "30/8/2024", "Sabtu, 21 Sep 2024 22:30 WIB",
+"2024-08-30" are full dates. "Rabu (17/7)" and "27 November mendatang" have no year: they take
+it from a reference date (the article's publication date) and are skipped without one.
+"November 2024" and a bare year after an election word or "tahun" ("Pilkada Serentak 2024",
+"tahun 2024") are years. Month names are data (kg/data/months.tsv).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from kg.lexicon import forms_pattern, load_table
+from kg.model import DateValue
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date in a text: `text == source[start:end]`; `has_year` is False when the year came
+    from the reference date rather than from the text."""
+
+    start: int
+    end: int
+    text: str
+    value: DateValue
+    has_year: bool
+
+
+# A closed set, used only to widen a date's span to the weekday written before it.
+_WEEKDAYS = (
+    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Jum'at", "Jum’at", "Sabtu", "Minggu", "Ahad",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+)  # fmt: skip
+# Words after which a bare four-digit number is a year: election names and "tahun".
+_YEAR_CUES = (
+    "pilkada", "pilwako", "pilwakot", "pilwalkot", "pilwali", "pilbup", "pilbub", "pilgub",
+    "pilgubsu", "pileg", "pilpres", "pilkades", "pemilukada", "pemilu", "pemilihan", "tahun",
+)  # fmt: skip
+# After a yearless date: the date is ahead of ("mendatang") or behind ("lalu") the reference.
+_FUTURE = re.compile(r"\s*,?\s*(?:mendatang|nanti|yang\s+akan\s+datang|depan)\b", re.I)
+_PAST = re.compile(r"\s*,?\s*(?:lalu|silam|kemarin|yang\s+lalu)\b", re.I)
+
+_MIN_YEAR, _MAX_YEAR = 1900, 2099
+_TIME = r"(?:\s*,?\s*(?:pukul\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)(?:\s*(?:WIB|WITA|WIT)\b)?)?"
+_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*")
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    """Lower-cased month form -> month number, from kg/data/months.tsv."""
+    months = {}
+    for row in load_table("months.tsv"):
+        for form in row["forms"].split(","):
+            if form.strip():
+                months[form.strip().lower()] = int(row["month"])
+    return months
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], Callable]]:
+    month = "(?P<month>" + forms_pattern(list(month_numbers())) + r")\.?"
+    weekday = forms_pattern(_WEEKDAYS)
+    wd = rf"(?:(?P<wd>{weekday})\s*,?\s*)?"
+    day = r"(?<![\d.,/])(?P<day>\d{1,2})"
+    year = r"(?P<year>(?:19|20)\d{2})(?![\d/])"
+    flags = re.I
+    return [
+        (re.compile(r"(?<![\d-])" + year + r"-(?P<m>\d{2})-(?P<day>\d{2})(?![\d-])"), _numeric),
+        (re.compile(wd + day + r"\s+" + month + r"\s*,?\s*" + year + _TIME, flags), _named),
+        (re.compile(month + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,\s*" + year, flags), _named),
+        (
+            re.compile(
+                rf"(?:(?P<wd>{weekday})\s*,?\s*\(\s*)?{day}(?P<sep>[/.-])(?P<m>\d{{1,2}})"
+                rf"(?P=sep){year}(?(wd)\s*\))",
+                flags,
+            ),
+            _numeric,
+        ),
+        (
+            re.compile(rf"(?P<wd>{weekday})\s*,?\s*\(\s*{day}/(?P<m>\d{{1,2}})\s*\)", flags),
+            _numeric,
+        ),
+        (re.compile(wd + day + r"\s+" + month + r"(?!\s*,?\s*\d)", flags), _named),
+        (re.compile(month + r"\s+" + year, flags), _month_year),
+    ]
+
+
+def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
+    """Dates in `text`, in order, not overlapping (the longest wins where two start together).
+
+    `reference` is an ISO date (or datetime) that gives yearless dates their year; without it
+    they are skipped. Impossible dates ("31/2/2024") are skipped.
+    """
+    ref = _parse_reference(reference)
+    found: list[DateMatch] = []
+    for pattern, convert in _patterns():
+        for match in pattern.finditer(text):
+            date = convert(match, text, ref)
+            if date is not None:
+                found.append(date)
+    found.extend(_cued_years(text))
+    return _without_overlaps(found)
+
+
+def find_years(text: str) -> list[DateMatch]:
+    """Every four-digit 19xx/20xx token standing as a word, as a year."""
+    return [
+        DateMatch(m.start(), m.end(), m.group(), DateValue(m.group()), True)
+        for m in re.finditer(r"\b(?:19|20)\d{2}\b", text)
+    ]
+
+
+def parse_iso_date(text: str) -> str | None:
+    """ "2024-08-30" or "2024-08-30T10:00:00+07:00" -> "2024-08-30"; None when not a valid
+    ISO date."""
+    if not isinstance(text, str):
+        return None
+    match = _ISO_DATE.fullmatch(text)
+    if not match:
+        return None
+    return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+
+
+def _parse_reference(reference: str | None) -> dt.date | None:
+    iso = parse_iso_date(reference) if reference else None
+    return dt.date.fromisoformat(iso) if iso else None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _numeric(match: re.Match[str], text: str, ref: dt.date | None) -> DateMatch | None:
+    day, month = int(match.group("day")), int(match.group("m"))
+    return _resolve(match, text, ref, day, month)
+
+
+def _named(match: re.Match[str], text: str, ref: dt.date | None) -> DateMatch | None:
+    month = month_numbers()[" ".join(match.group("month").rstrip(".").lower().split())]
+    return _resolve(match, text, ref, int(match.group("day")), month)
+
+
+def _month_year(match: re.Match[str], text: str, ref: dt.date | None) -> DateMatch | None:
+    # "pada November 2024": the month is known but DateValue holds a date or a year.
+    return DateMatch(match.start(), match.end(), match.group(), DateValue(match["year"]), True)
+
+
+def _resolve(
+    match: re.Match[str], text: str, ref: dt.date | None, day: int, month: int
+) -> DateMatch | None:
+    groups = match.groupdict()
+    if groups.get("year"):
+        iso = _iso(int(groups["year"]), month, day)
+        has_year = True
+    else:
+        iso = _yearless(match, text, ref, day, month)
+        has_year = False
+    if iso is None:
+        return None
+    return DateMatch(match.start(), match.end(), match.group(), DateValue(iso), has_year)
+
+
+def _yearless(
+    match: re.Match[str], text: str, ref: dt.date | None, day: int, month: int
+) -> str | None:
+    if ref is None:
+        return None
+    year = ref.year
+    if _FUTURE.match(text, match.end()) and month < ref.month:
+        year += 1
+    elif _PAST.match(text, match.end()) and month > ref.month:
+        year -= 1
+    elif match.group("wd"):
+        # "Rabu (17/7)" in an article from early January may be last December: the weekday
+        # tells which neighbouring year is meant.
+        weekday = _weekday_number(match.group("wd"))
+        for candidate in (year, year - 1, year + 1):
+            iso = _iso(candidate, month, day)
+            if iso and dt.date.fromisoformat(iso).weekday() == weekday:
+                return iso
+    return _iso(year, month, day)
+
+
+def _weekday_number(name: str) -> int | None:
+    key = name.lower().replace("'", "").replace("’", "")
+    indonesian = ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"]
+    english = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    for names in (indonesian, english):
+        if key in names:
+            return names.index(key)
+    return 6 if key == "ahad" else None
+
+
+@cache
+def _year_cue() -> re.Pattern[str]:
+    # The cue word, then up to seven words that are not numbers (a region, "Serentak",
+    # "(pilwako)", "Bupati dan Wakil Bupati"), then the year: "Pilkada Muara Enim 2024".
+    cue = "|".join(_YEAR_CUES)
+    between = r"(?:[ \t]+(?:\([^()\n]{0,30}\)|[^\W\d][\w'’.-]*))"
+    return re.compile(rf"\b(?:{cue})\b{between}{{0,7}}[ \t]*,?[ \t]*$", re.I)
+
+
+def _cued_years(text: str) -> list[DateMatch]:
+    years = []
+    for match in re.finditer(r"(?<![\w./-])(?:19|20)\d{2}(?![\w/]|[.,]\d)", text):
+        window = text[max(0, match.start() - 120) : match.start()]
+        if _year_cue().search(window):
+            years.append(
+                DateMatch(match.start(), match.end(), match.group(), DateValue(match.group()), True)
+            )
+    return years
+
+
+def _without_overlaps(found: list[DateMatch]) -> list[DateMatch]:
+    kept: list[DateMatch] = []
+    for date in sorted(found, key=lambda d: (d.start, -(d.end - d.start))):
+        if kept and date.start < kept[-1].end:
+            continue
+        kept.append(date)
+    return kept

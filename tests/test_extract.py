@@ -1,0 +1,259 @@
+"""Extraction, relation by relation, on short articles written for these tests (fictional
+people, real region names)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import extract
+from kg.model import (
+    Article,
+    Candidacy,
+    CandidacyStatus,
+    ElectionOnDate,
+    HoldsOffice,
+    IssuesDirective,
+    Paragraph,
+)
+
+
+def article(text: str, article_id: str = "t1", published: str | None = None) -> Article:
+    """An article whose first line is the title and every other non-empty line a paragraph."""
+    paragraphs = []
+    for number, match in enumerate(re.finditer(r"[^\n]+", text)):
+        paragraphs.append(Paragraph(match.start(), match.group(), is_title=number == 0))
+    title = paragraphs[0].text
+    return Article(
+        article_id, title, text, tuple(paragraphs), f"{article_id}.txt", published=published
+    )
+
+
+def holdings(text: str, **kwargs) -> set[tuple[str, str, str | None, bool]]:
+    facts = extract(article(text, **kwargs)).facts
+    return {
+        (
+            f.person.name,
+            f.office.title,
+            f.office.jurisdiction.label if f.office.jurisdiction else None,
+            f.current,
+        )
+        for f in facts
+        if isinstance(f, HoldsOffice)
+    }
+
+
+def test_holds_office_from_apposition_with_honorifics():
+    found = holdings(
+        "Pemkab Lahat Gelar Rapat\n"
+        "LAHAT - Penjabat (Pj) Bupati Lahat, H Darmawan Syahputra, SH, MM, membuka rapat "
+        "koordinasi di Pendopo Rumah Dinas Bupati.\n"
+    )
+    assert ("Darmawan Syahputra", "Penjabat Bupati", "Kabupaten Lahat", True) in found
+
+
+def test_honorifics_are_kept_apart_from_the_name():
+    result = extract(
+        article(
+            "Rapat Koordinasi\n"
+            "Pj Wali Kota Prabumulih, Drs. H. Rusdi Hartawan, S.Sos, M.Si, hadir dalam rapat itu.\n"
+        )
+    )
+    person = next(p for p in result.persons if p.name == "Rusdi Hartawan")
+    assert person.prefixes == ("Drs", "H")
+    assert person.suffixes == ("S.Sos", "M.Si")
+
+
+def test_holds_office_from_name_then_yang_menjabat_sebagai():
+    found = holdings(
+        "Birokrat Mencuat\n"
+        "Salah satu nama itu adalah H Bambang Irawan yang saat ini menjabat sebagai "
+        "Sekretaris Dewan (Sekwan) Kota Prabumulih.\n"
+    )
+    assert ("Bambang Irawan", "Sekretaris DPRD", "Kota Prabumulih", True) in found
+
+
+def test_office_abbreviation_maps_to_full_title():
+    found = holdings(
+        "Rapat Pleno\n"
+        "Sekda Kabupaten Ogan Ilir, Rahmat Hidayat, mengatakan rapat pleno digelar besok.\n"
+    )
+    assert ("Rahmat Hidayat", "Sekretaris Daerah", "Kabupaten Ogan Ilir", True) in found
+
+
+def test_acting_head_without_role_takes_it_from_the_region_type():
+    found = holdings("Serah Terima\nYang ditunjuk menjadi Plt Muratara, Sulastri Wulandari.\n")
+    assert ("Sulastri Wulandari", "Pelaksana Tugas Bupati", "Kabupaten Musi Rawas Utara", True) in (
+        found
+    )
+
+
+def test_former_holder_is_not_current():
+    found = holdings(
+        "Pergantian Pj\n"
+        "Pj Wali Kota Pagar Alam sebelumnya Agus Santosa kembali menjadi Sekda di wilayah "
+        "tersebut. Dia digantikan Indra Kusuma, Kepala Dinas Pendidikan Sumsel sebagai "
+        "Pj Wali Kota Pagar Alam.\n"
+    )
+    assert ("Agus Santosa", "Penjabat Wali Kota", "Kota Pagar Alam", False) in found
+    assert ("Agus Santosa", "Sekretaris Daerah", "Kota Pagar Alam", True) in found
+    assert ("Indra Kusuma", "Kepala Dinas Pendidikan", "Provinsi Sumatera Selatan", True) in found
+    assert ("Indra Kusuma", "Penjabat Wali Kota", "Kota Pagar Alam", True) in found
+
+
+def test_short_mention_resolves_to_the_full_name():
+    result = extract(
+        article(
+            "Netralitas ASN\n"
+            "Pj Bupati Banyuasin, H Sutrisno Wijaya, membuka acara itu.\n"
+            "Sutrisno mengingatkan seluruh ASN agar menjaga netralitas dalam Pilkada.\n"
+        )
+    )
+    directives = [f for f in result.facts if isinstance(f, IssuesDirective)]
+    assert [d.official.name for d in directives] == ["Sutrisno Wijaya"]
+    person = next(p for p in result.persons if p.name == "Sutrisno Wijaya")
+    assert "Sutrisno" in person.aliases
+
+
+def test_directive_with_addressees_topic_and_date():
+    result = extract(
+        article(
+            "Pj Bupati Lahat Ingatkan Camat, Lurah Harus Netral\n"
+            "LAHAT - Pj Bupati Lahat, H Darmawan Syahputra, mengingatkan seluruh ASN, camat dan "
+            "lurah untuk menjaga netralitas dalam Pilkada Serentak 2024.\n"
+            "Hal itu disampaikan saat apel pagi, Senin (9/9/2024).\n"
+        )
+    )
+    directives = [f for f in result.facts if isinstance(f, IssuesDirective)]
+    groups = {g for d in directives for g in d.addressees}
+    assert groups == {"ASN", "Camat", "Lurah"}
+    assert {d.official.name for d in directives} == {"Darmawan Syahputra"}
+    assert {d.topic for d in directives} == {"netralitas"}
+    assert {d.date.iso for d in directives if d.date} == {"2024-09-09"}
+
+
+def test_group_after_termasuk_is_not_an_addressee():
+    result = extract(
+        article(
+            "Pelantikan\n"
+            "Pj Gubernur Jambi Hendra Saputra meminta para ASN termasuk camat untuk menjaga "
+            "netralitas.\n"
+        )
+    )
+    groups = {g for f in result.facts if isinstance(f, IssuesDirective) for g in f.addressees}
+    assert groups == {"ASN"}
+
+
+def test_no_directive_without_an_official():
+    result = extract(
+        article("Diskusi\nSeorang warga meminta ASN menjaga netralitas dalam pilkada.\n")
+    )
+    assert not [f for f in result.facts if isinstance(f, IssuesDirective)]
+
+
+def test_election_on_full_date_with_region():
+    result = extract(
+        article(
+            "Pilwako Prabumulih\n"
+            "PRABUMULIH - Pemilihan Wali Kota (Pilwako) Prabumulih 27 November 2024 sudah dekat.\n"
+        )
+    )
+    claims = [
+        (f.election.kind, f.election.jurisdiction.label, f.date.iso)
+        for f in result.facts
+        if isinstance(f, ElectionOnDate)
+    ]
+    assert claims == [("Pemilihan Wali Kota", "Kota Prabumulih", "2024-11-27")]
+
+
+def test_day_beats_year_and_relative_date_takes_year_from_context():
+    result = extract(
+        article(
+            "Pilkada Lahat 2024\n"
+            "Pilkada Lahat 2024 makin dekat. Pemungutan suara pilkada Lahat dijadwalkan "
+            "27 November mendatang.\n",
+            published="2024-07-01",
+        )
+    )
+    claims = [(f.election.kind, f.date.iso) for f in result.facts if isinstance(f, ElectionOnDate)]
+    assert claims == [("Pemilihan Bupati", "2024-11-27")]
+
+
+def test_past_election_is_not_claimed():
+    result = extract(article("Kilas Balik\nPada pilkada 2018 lalu, partisipasi pemilih rendah.\n"))
+    assert not [f for f in result.facts if isinstance(f, ElectionOnDate)]
+
+
+def test_generic_pilkada_without_region_is_the_simultaneous_round():
+    result = extract(
+        article("Jelang Pilkada\nMenghadapi Pilkada Serentak tahun 2024, warga diimbau tenang.\n")
+    )
+    claims = [
+        (f.election.kind, f.election.jurisdiction, f.date.iso)
+        for f in result.facts
+        if isinstance(f, ElectionOnDate)
+    ]
+    assert claims == [("Pilkada Serentak", None, "2024")]
+
+
+def test_candidacy_floated_and_declared():
+    result = extract(
+        article(
+            "Bursa Pilbup Lahat\n"
+            "Jelang Pilbup Lahat 2024, nama H Joko Prasetyo semakin mencuat sebagai bakal calon.\n"
+            "Sementara itu, Rina Marlina menyatakan siap maju dalam Pilbup Lahat.\n"
+        )
+    )
+    found = {
+        (f.person.name, f.election.kind, f.election.jurisdiction.label, f.status)
+        for f in result.facts
+        if isinstance(f, Candidacy)
+    }
+    assert (
+        "Joko Prasetyo",
+        "Pemilihan Bupati",
+        "Kabupaten Lahat",
+        CandidacyStatus.FLOATED,
+    ) in found
+    assert (
+        "Rina Marlina",
+        "Pemilihan Bupati",
+        "Kabupaten Lahat",
+        CandidacyStatus.DECLARED,
+    ) in found
+
+
+def test_names_listed_after_a_candidate_sentence_are_floated():
+    result = extract(
+        article(
+            "Bursa Pilkada\n"
+            "Pilkada Kabupaten Lahat 2024 akan diikuti kandidat lama. "
+            "Seperti H Joko Prasetyo, Hj Rina Marlina, ustad Samsudin.\n"
+        )
+    )
+    names = {f.person.name for f in result.facts if isinstance(f, Candidacy)}
+    assert names == {"Joko Prasetyo", "Rina Marlina", "Samsudin"}
+
+
+def test_negated_candidacy_is_ignored():
+    result = extract(
+        article(
+            "Fokus Bertugas\n"
+            "Hadi Kurniawan menegaskan dirinya tidak akan maju dalam Pilkada Lahat 2024.\n"
+        )
+    )
+    assert not [f for f in result.facts if isinstance(f, Candidacy)]
+
+
+def test_every_fact_has_evidence_inside_the_article():
+    text = (
+        "Pj Bupati Lahat Ingatkan ASN\n"
+        "LAHAT - Pj Bupati Lahat, H Darmawan Syahputra, mengingatkan ASN menjaga netralitas "
+        "pada Pilkada Lahat 27 November 2024.\n"
+    )
+    result = extract(article(text))
+    assert result.facts
+    for fact in result.facts:
+        evidence = fact.evidence
+        assert text[evidence.start : evidence.end] == evidence.sentence
+        assert 0 < evidence.confidence <= 1
+        assert evidence.extractor
