@@ -48,7 +48,24 @@ def extract_election_dates(context: ArticleContext) -> list[ElectionOnDate]:
     for sentence in context.sentences:
         for mention in sentence.elections:
             last = (sentence, mention)
-            if mention.past or mention.date is None:
+            if mention.past:
+                continue
+            if mention.date is None:
+                # "pilkada Lahat dijadwalkan 27 November mendatang"
+                scheduled = _SCHEDULE.search(sentence.sentence.masked) and next(
+                    (d for d in sentence.dates if d.start >= mention.end and not d.value.is_year),
+                    None,
+                )
+                if scheduled:
+                    _add(
+                        claims,
+                        context,
+                        sentence,
+                        mention,
+                        scheduled,
+                        SCHEDULE_CONFIDENCE,
+                        "schedule",
+                    )
                 continue
             confidence = YEAR_CONFIDENCE if mention.date.value.is_year else NAMED_DATE_CONFIDENCE
             _add(claims, context, sentence, mention, mention.date, confidence, "named")

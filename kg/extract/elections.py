@@ -100,8 +100,11 @@ def find_elections(
                 end = found.end()
         place = None
         gap = _GAP.match(text, end)
-        if gap and gap.end() in place_at:
-            place_mention = place_at[gap.end()]
+        place_mention = place_at.get(gap.end()) if gap else None
+        if place_mention is None:
+            # a typed region sharing the name's last word: "Pemilihan Wali [Kota Prabumulih]"
+            place_mention = next((p for p in places if match.start() < p.start < end < p.end), None)
+        if place_mention is not None:
             place, end = place_mention.place, place_mention.end
             found = _SERENTAK.match(text, end)
             if found:
