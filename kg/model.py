@@ -130,7 +130,12 @@ class Election:
 
     @property
     def label(self) -> str:
-        parts = [self.kind, self.jurisdiction.label if self.jurisdiction else None]
+        """"Pemilihan Bupati Muara Enim 2024": the kind already says the region's type."""
+        place = None
+        if self.jurisdiction:
+            typed = self.kind in ("Pemilihan Bupati", "Pemilihan Wali Kota", "Pemilihan Gubernur")
+            place = self.jurisdiction.name if typed else self.jurisdiction.label
+        parts = [self.kind, place]
         parts.append(str(self.year) if self.year else None)
         return " ".join(p for p in parts if p)
 

@@ -17,7 +17,12 @@ import re
 from kg.extract.context import ArticleContext, SentenceMentions
 from kg.extract.cues import Cue, find_cues
 from kg.extract.election_dates import dominant_election, election_of, election_year
-from kg.extract.elections import LEVEL_FOR_PLACE_KIND, SERENTAK, canonical_kind
+from kg.extract.elections import (
+    LEVEL_FOR_PLACE_KIND,
+    PLACE_KIND_FOR_LEVEL,
+    SERENTAK,
+    canonical_kind,
+)
 from kg.model import Candidacy, CandidacyStatus, Election, PlaceKind
 
 WINDOW_BEFORE = 50
@@ -37,6 +42,7 @@ _LIST_START = re.compile(
     r"\s*(?:seperti|di\s*antaranya|antara\s+lain|yakni|yaitu|mereka\s+adalah|nama-nama)\b",
     re.I,
 )
+_ROLE_LEVEL = {"Bupati": "bupati", "Wali Kota": "wali kota", "Gubernur": "gubernur"}
 CUE_CONFIDENCE = 0.8
 LIST_CONFIDENCE = 0.7
 
@@ -106,6 +112,15 @@ def _election_for(context: ArticleContext, sentence: SentenceMentions) -> Electi
         if not mention.past and (mention.place is not None or mention.level != "generic"):
             mention_year = mention.date.value.year if mention.date else year
             return election_of(context, mention, mention_year)
+    for office in sentence.offices:
+        # "Wali Kota Palembang X ditetapkan sebagai wali kota terpilih"
+        level = LEVEL_FOR_PLACE_KIND.get(office.place.kind) if office.place else None
+        if (
+            level
+            and office.role in ("Bupati", "Wali Kota", "Gubernur")
+            and (office.place.kind == PLACE_KIND_FOR_LEVEL.get(_ROLE_LEVEL[office.role]))
+        ):
+            return Election(canonical_kind(level, office.place), office.place, year)
     dominant = dominant_election(context)
     if dominant is not None:
         return dominant
