@@ -86,7 +86,8 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable]]:
             _numeric,
         ),
         (re.compile(wd + day + r"\s+" + month + r"(?!\s*,?\s*\d)", flags), _named),
-        (re.compile(month + r"\s+" + year, flags), _month_year),
+        # Not after a day number: "30 Februari 2024" is an impossible date, not a month.
+        (re.compile(r"(?<!\d)(?<!\d )" + month + r"\s+" + year, flags), _month_year),
     ]
 
 

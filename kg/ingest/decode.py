@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 import charset_normalizer
@@ -16,6 +17,8 @@ MAX_CONTROL_SHARE = 0.05
 # neighbours it sometimes guesses (cp1250, latin-1) decode Indonesian differently only in
 # letters Indonesian does not use.
 _LATIN_FAMILY = {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "cp1254", "cp1257"}
+# Control characters other than tab, newline, form feed; and the replacement character.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " "}
 
 
@@ -28,15 +31,21 @@ def decode_bytes(data: bytes, source: str) -> str:
     """
     if not data.strip():
         raise InputError(source, "empty file")
-    text = _decode(data, source)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    for space, plain in _SPACES.items():
-        text = text.replace(space, plain)
+    text = normalise_text(_decode(data, source))
     if not text.strip():
         raise InputError(source, "empty file")
     if _looks_binary(text):
         raise InputError(source, "binary file, not text")
+    return text
+
+
+def normalise_text(text: str) -> str:
+    """Newlines as "\\n", NFC, no-break spaces as spaces: for text that arrives already decoded
+    (a JSON string)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    for space, plain in _SPACES.items():
+        text = text.replace(space, plain)
     return text
 
 
@@ -68,9 +77,4 @@ def _decode(data: bytes, source: str) -> str:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:100_000]
-    bad = sum(
-        1
-        for char in sample
-        if char == "\ufffd" or (unicodedata.category(char) == "Cc" and char not in "\n\t\f\v")
-    )
-    return bad > MAX_CONTROL_SHARE * len(sample)
+    return len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample)
