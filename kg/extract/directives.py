@@ -26,7 +26,7 @@ HEADLINE_CONFIDENCE = 0.75
 NAMED_CONFIDENCE = 0.85
 MAX_SENTENCES_BACK = 3
 ADDRESSEE_REACH = 60  # characters after the verb
-DATE_REACH = 2  # sentences around a directive where its date may be given
+DATE_REACH = 1  # sentences around a directive where its date may be given
 HEADLINE_DATE_REACH = 4  # first body sentences that date a headline's directive
 
 
@@ -137,7 +137,7 @@ def _topic_for(addressee: Cue, topics: list[Cue]) -> str:
 def _date_for(context: ArticleContext, sentence: SentenceMentions) -> DateValue | None:
     """The sentence's own date, else the nearest date a sentence or two away (for a headline:
     the first date in the opening sentences), else the publication date."""
-    own = _plain_dates(sentence)
+    own = _plain_dates(sentence, context.article.published)
     if own:
         return own[0]
     if sentence.sentence.is_title:
@@ -151,7 +151,7 @@ def _date_for(context: ArticleContext, sentence: SentenceMentions) -> DateValue 
             key=lambda s: abs(s.index - sentence.index),
         )
     for other in nearby:
-        dates = _plain_dates(other)
+        dates = _plain_dates(other, context.article.published)
         if dates:
             return dates[0]
     if context.article.published:
@@ -159,9 +159,14 @@ def _date_for(context: ArticleContext, sentence: SentenceMentions) -> DateValue 
     return None
 
 
-def _plain_dates(sentence: SentenceMentions) -> list[DateValue]:
-    """Full dates in a sentence that are not an election's date."""
+def _plain_dates(sentence: SentenceMentions, published: str | None) -> list[DateValue]:
+    """Full dates in a sentence that could date a directive: not an election's date, and not
+    after the article was published (a directive is reported after it is given)."""
     election_dates = {e.date.start for e in sentence.elections if e.date}
     return [
-        d.value for d in sentence.dates if d.start not in election_dates and not d.value.is_year
+        d.value
+        for d in sentence.dates
+        if d.start not in election_dates
+        and not d.value.is_year
+        and (published is None or d.value.iso <= published)
     ]
