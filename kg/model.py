@@ -130,7 +130,7 @@ class Election:
 
     @property
     def label(self) -> str:
-        """"Pemilihan Bupati Muara Enim 2024": the kind already says the region's type."""
+        """The label, e.g. "Pemilihan Bupati Muara Enim 2024" (the kind names the region type)."""
         place = None
         if self.jurisdiction:
             typed = self.kind in ("Pemilihan Bupati", "Pemilihan Wali Kota", "Pemilihan Gubernur")
