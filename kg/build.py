@@ -18,7 +18,7 @@ from tqdm import tqdm
 from kg.errors import InputError
 from kg.extract import extract
 from kg.graph.rdf import ArticleTriples, article_triples, content_hash
-from kg.graph.store import load_ontology, stored_hashes, write_articles
+from kg.graph.store import load_ontology, replace_article, stored_hashes, write_articles
 from kg.ingest import Skipped, read_articles
 from kg.model import Article, Extraction, relation_of
 
@@ -89,8 +89,11 @@ def build(
             _tell(on_problem, str(error))
             continue
         summary.facts.update(relation_of(fact) for fact in extraction.facts)
-        batch.append(triples)
         summary.written += 1
+        if item.id in known:
+            replace_article(store, triples)
+            continue
+        batch.append(triples)
         if len(batch) >= BATCH_SIZE:
             write_articles(store, batch)
             batch = []

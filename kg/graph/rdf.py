@@ -75,11 +75,11 @@ def content_hash(article: Article) -> str:
 
 
 def article_triples(extraction: Extraction) -> ArticleTriples:
+    """The article's triples. Only entities that take part in a fact are described: a
+    capitalised phrase that no fact needs is not worth a node."""
     article = extraction.article
     out = ArticleTriples(article_graph(article.id))
     _article(out, article)
-    for person in extraction.persons:
-        _person(out.entities, person)
     for fact in extraction.facts:
         _fact(out, article, fact)
     return out

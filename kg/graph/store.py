@@ -1,9 +1,9 @@
 """The embedded store: Oxigraph on disk (pyoxigraph), one named graph per article.
 
-Writing an article is one `Store.extend` call, which Oxigraph applies as a transaction: the
-article's graph, with its `kg:contentHash` marker, is either all there or not at all. An
-article whose stored hash matches is skipped, so re-running a build changes nothing; a
-changed article has its graph dropped and written anew.
+Writing new articles is one `Store.extend` call per batch, which Oxigraph applies as a
+transaction: an article's graph, with its `kg:contentHash` marker, is either all there or not
+at all. An article whose stored hash matches is skipped, so re-running a build changes
+nothing; a changed article is swapped for its new version in one SPARQL update.
 """
 
 from __future__ import annotations
@@ -69,11 +69,21 @@ def stored_hashes(store: ox.Store) -> dict[str, str]:
 
 
 def write_articles(store: ox.Store, articles: Iterable[ArticleTriples]) -> None:
-    """Replace the graphs of these articles and add their entity descriptions."""
-    batch = list(articles)
-    for triples in batch:
-        store.clear_graph(ox.NamedNode(str(triples.graph)))
-    store.extend(_quads(batch))
+    """Add the graphs of these new articles and their entity descriptions, in one transaction."""
+    store.extend(_quads(list(articles)))
+
+
+def replace_article(store: ox.Store, triples: ArticleTriples) -> None:
+    """Swap an article's graph for a new version in one transaction (a SPARQL update), so an
+    interrupted rebuild leaves the old version, never half of the new one."""
+    graph = triples.graph.n3()
+    facts = " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in sorted(triples.facts))
+    entities = " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in sorted(triples.entities))
+    shared = v.ENTITIES_GRAPH.n3()
+    store.update(
+        f"DROP SILENT GRAPH {graph} ;\n"
+        f"INSERT DATA {{ GRAPH {graph} {{ {facts} }} GRAPH {shared} {{ {entities} }} }}"
+    )
 
 
 def _quads(batch: list[ArticleTriples]) -> Iterator[ox.Quad]:
