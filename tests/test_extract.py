@@ -244,3 +244,26 @@ def test_every_fact_has_evidence_inside_the_article():
         assert text[evidence.start : evidence.end] == evidence.sentence
         assert 0 < evidence.confidence <= 1
         assert evidence.extractor
+
+
+def test_schedule_in_the_same_sentence_upgrades_a_year_to_the_day():
+    result = extract(
+        article(
+            "Pilgub Sumsel\n"
+            "Pemungutan suara Pilgub Sumsel 2024 digelar Rabu (27/11/2024) di seluruh daerah.\n"
+        )
+    )
+    claims = [(f.election.label, f.date.iso) for f in result.facts if isinstance(f, ElectionOnDate)]
+    assert claims == [("Pemilihan Gubernur Sumatera Selatan 2024", "2024-11-27")]
+
+
+def test_hyphenated_candidate_pair_is_two_people():
+    result = extract(
+        article(
+            "Pendaftaran\n"
+            "Pasangan calon Hendra Gunawan-Siti Aisyah resmi mendaftar ke KPU Lahat untuk "
+            "Pilkada Lahat 2024.\n"
+        )
+    )
+    names = {f.person.name for f in result.facts if isinstance(f, Candidacy)}
+    assert names == {"Hendra Gunawan", "Siti Aisyah"}

@@ -50,22 +50,12 @@ def extract_election_dates(context: ArticleContext) -> list[ElectionOnDate]:
             last = (sentence, mention)
             if mention.past:
                 continue
+            scheduled = _scheduled_date(sentence, mention)
+            if scheduled is not None:
+                # "pilkada Lahat dijadwalkan 27 November mendatang": the day beats the year
+                _add(claims, context, sentence, mention, scheduled, SCHEDULE_CONFIDENCE, "schedule")
+                continue
             if mention.date is None:
-                # "pilkada Lahat dijadwalkan 27 November mendatang"
-                scheduled = _SCHEDULE.search(sentence.sentence.masked) and next(
-                    (d for d in sentence.dates if d.start >= mention.end and not d.value.is_year),
-                    None,
-                )
-                if scheduled:
-                    _add(
-                        claims,
-                        context,
-                        sentence,
-                        mention,
-                        scheduled,
-                        SCHEDULE_CONFIDENCE,
-                        "schedule",
-                    )
                 continue
             confidence = YEAR_CONFIDENCE if mention.date.value.is_year else NAMED_DATE_CONFIDENCE
             _add(claims, context, sentence, mention, mention.date, confidence, "named")
@@ -79,6 +69,15 @@ def extract_election_dates(context: ArticleContext) -> list[ElectionOnDate]:
                 _add(claims, context, sentence, previous, date, SCHEDULE_CONFIDENCE, "schedule")
                 break
     return list(claims.values())
+
+
+def _scheduled_date(sentence: SentenceMentions, mention: ElectionMention) -> DateMatch | None:
+    """A full date after an election named without one, in a sentence that schedules it."""
+    if mention.date is not None and not mention.date.value.is_year:
+        return None
+    if not _SCHEDULE.search(sentence.sentence.masked):
+        return None
+    return next((d for d in sentence.dates if d.start >= mention.end and not d.value.is_year), None)
 
 
 def _add(

@@ -13,7 +13,8 @@ from functools import cache
 
 from kg.lexicon import load_table, load_words
 
-_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’-]|\.(?=[A-Za-z]))*\.?|\d+|\S")
+# A hyphen before a capital joins two names ("Hendra-Siti", a candidate pair), not one name.
+_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?![A-Z])|\.(?=[A-Za-z]))*\.?|\d+|\S")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.")
 # Indonesian verb morphology: a capitalised "Menyampaikan" or "Dijelaskan" is not a name.
 _VERB_LIKE = re.compile(
