@@ -134,7 +134,7 @@ def _matches(gold: Key, predicted: Key) -> bool:
 
 def name_key(name: str) -> str:
     words = [w for w in name.replace(",", " ").split() if not is_prefix(w) and not is_suffix(w)]
-    return " ".join(words).lower()
+    return " ".join(words).replace(".", "").lower()
 
 
 def office_key(title: str) -> str:

@@ -267,3 +267,43 @@ def test_hyphenated_candidate_pair_is_two_people():
     )
     names = {f.person.name for f in result.facts if isinstance(f, Candidacy)}
     assert names == {"Hendra Gunawan", "Siti Aisyah"}
+
+
+def test_quote_attributed_after_it_is_a_directive():
+    result = extract(
+        article(
+            "Apel Pagi\n"
+            "Pj Bupati OKI, H. Rahmat Hidayat, memimpin apel pagi.\n"
+            '"Kepala desa jangan ikut-ikutan kampanye. Kalau melanggar, kami tindak," tegas Rahmat.\n'
+        )
+    )
+    directives = [f for f in result.facts if isinstance(f, IssuesDirective)]
+    assert [(d.official.name, d.addressees, d.topic) for d in directives] == [
+        ("Rahmat Hidayat", ("Kepala Desa",), "kampanye")
+    ]
+    assert directives[0].quote.startswith("Kepala desa jangan")
+
+
+def test_camat_title_reads_past_the_kecamatan_name():
+    found = holdings("Rapat\nCamat Merapi Barat, M. Iqbal Ramadhan, hadir dalam rapat itu.\n")
+    assert ("M. Iqbal Ramadhan", "Camat", None, True) in found
+
+
+def test_bare_region_name_takes_the_kind_the_election_needs():
+    result = extract(
+        article(
+            "Dua Pemilihan\nPilwako Jambi dan Pilgub Jambi sama-sama digelar 27 November 2024.\n"
+        )
+    )
+    claims = {(f.election.label, f.date.iso) for f in result.facts if isinstance(f, ElectionOnDate)}
+    assert claims == {
+        ("Pemilihan Wali Kota Jambi 2024", "2024-11-27"),
+        ("Pemilihan Gubernur Jambi 2024", "2024-11-27"),
+    }
+
+
+def test_elected_is_not_holding():
+    found = holdings(
+        "Penetapan\nKPU menetapkan Budi Santoso sebagai Bupati Lahat terpilih dalam rapat pleno.\n"
+    )
+    assert not found

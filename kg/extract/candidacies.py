@@ -23,7 +23,7 @@ from kg.extract.elections import (
     SERENTAK,
     canonical_kind,
 )
-from kg.model import Candidacy, CandidacyStatus, Election, PlaceKind
+from kg.model import Candidacy, CandidacyStatus, Election, Person, PlaceKind
 
 WINDOW_BEFORE = 50
 WINDOW_AFTER = 60
@@ -58,7 +58,7 @@ def extract_candidacies(context: ArticleContext) -> list[Candidacy]:
         )
         for mention in sentence.persons:
             person = context.person(sentence, mention)
-            if person is None:
+            if person is None or not _looks_like_a_person(person):
                 continue
             cue = _nearest_cue(text, mention.start, mention.end, cues)
             if cue is not None:
@@ -86,8 +86,16 @@ def _negated(text: str, cue: Cue) -> bool:
     return bool(_NEGATION.search(text[: cue.start]))
 
 
+def _looks_like_a_person(person: Person) -> bool:
+    """A one-word "name" near a candidacy word is too often a capitalised noun ("Bursa
+    bakal calon"); one word counts only with an honorific ("ustad Syuryadi")."""
+    return len(person.name.split()) > 1 or bool(person.prefixes)
+
+
 def _nearest_cue(text: str, start: int, end: int, cues: list[Cue]) -> Cue | None:
-    best, best_distance = None, None
+    """The strongest status among the cues close to the name ("kembali maju dan telah
+    ditetapkan KPU sebagai calon" is registered), the nearest on a tie."""
+    best, best_key = None, None
     for cue in cues:
         if cue.end <= start:
             distance, between = start - cue.end, text[cue.end : start]
@@ -101,8 +109,9 @@ def _nearest_cue(text: str, start: int, end: int, cues: list[Cue]) -> Cue | None
             continue
         if _REPORTING.search(between):
             continue
-        if best_distance is None or distance < best_distance:
-            best, best_distance = cue, distance
+        key = (-_rank(CandidacyStatus(cue.value)), distance)
+        if best_key is None or key < best_key:
+            best, best_key = cue, key
     return best
 
 

@@ -17,11 +17,25 @@ import re
 from kg.extract.context import ArticleContext, SentenceMentions
 from kg.extract.cues import Cue, find_cues
 from kg.extract.holdings import office_holders, office_key
-from kg.model import DateValue, HoldsOffice, IssuesDirective, Person
+from kg.extract.text import mask
+from kg.model import DateValue, Evidence, HoldsOffice, IssuesDirective, Person
 
 _NOT_ADDRESSED = re.compile(r"(?:termasuk|sebagai(?:\s+seorang)?|selaku|dari|oleh)\s+$", re.I)
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{10,400})[\"“”]")
 SUBJECTLESS_CONFIDENCE = 0.6
+QUOTE_CONFIDENCE = 0.7
+# The end of a quote and who said it: '..." tegas Edwar', '...," ujarnya'.
+_ATTRIBUTION = re.compile(
+    r"[\"”]\s*,?\s*(?:kata|ujar|tegas|ungkap|jelas|pungkas|pinta|imbau|ucap|tutur|tandas|"
+    r"terang|sebut|tambah)(?P<nya>nya)?\b",
+    re.I,
+)
+# A quote that tells someone what to do.
+_IMPERATIVE = re.compile(
+    r"\b(?:jangan|harus|wajib|agar|supaya|dilarang|tidak\s+boleh|mohon|diminta|kami\s+minta|"
+    r"kami\s+ingatkan|kami\s+imbau)\b",
+    re.I,
+)
 HEADLINE_CONFIDENCE = 0.75
 NAMED_CONFIDENCE = 0.85
 MAX_SENTENCES_BACK = 3
@@ -35,12 +49,15 @@ def extract_directives(
 ) -> list[IssuesDirective]:
     holders = office_holders(holdings)
     officials = {fact.person.name for fact in holdings if fact.current}
-    facts: dict[tuple[str, tuple[str, ...], str], IssuesDirective] = {}
+    found: list[IssuesDirective] = []
     for sentence in context.sentences:
-        for fact in _directives_in(context, sentence, holders, officials):
-            key = (fact.official.name, fact.addressees, fact.topic)
-            if key not in facts or facts[key].evidence.confidence < fact.evidence.confidence:
-                facts[key] = fact
+        found += _directives_in(context, sentence, holders, officials)
+        found += _quoted_directive(context, sentence, officials)
+    facts: dict[tuple[str, tuple[str, ...], str], IssuesDirective] = {}
+    for fact in found:
+        key = (fact.official.name, fact.addressees, fact.topic)
+        if key not in facts or facts[key].evidence.confidence < fact.evidence.confidence:
+            facts[key] = fact
     return list(facts.values())
 
 
@@ -95,6 +112,76 @@ def _directives_in(
     ]
 
 
+def _quoted_directive(
+    context: ArticleContext, sentence: SentenceMentions, officials: set[str]
+) -> list[IssuesDirective]:
+    """A quote that tells a group what to do, attributed after it: '"Kepala desa jangan
+    ikut-ikutan kampanye," tegas Edwar.' (or "tegasnya": the official spoken of last)."""
+    text = context.article.text
+    attribution = _ATTRIBUTION.search(sentence.sentence.masked)
+    if attribution is None:
+        return []
+    close = sentence.sentence.start + attribution.start()
+    paragraph = context.article.paragraphs[sentence.sentence.paragraph]
+    open_at = max(text.rfind(q, paragraph.start, close) for q in '"“')
+    if open_at < 0:
+        return []
+    quote = mask(text[open_at + 1 : close])
+    if not _IMPERATIVE.search(quote):
+        return []
+    addressees = find_cues("audiences.tsv", "audience", quote)
+    topics = find_cues("topics.tsv", "topic", quote, prefix=True)
+    if not addressees or not topics:
+        return []
+    official = None
+    after = [m for m in sentence.persons if m.start >= attribution.end() - 1]
+    if after and not attribution.group("nya"):
+        official = context.person(sentence, after[0])
+    elif attribution.group("nya"):
+        official = _last_official(context, sentence.index, officials)
+    if official is None or official.name not in officials:
+        return []
+    groups: dict[str, list[str]] = {}
+    for addressee in addressees:
+        groups.setdefault(_topic_for(addressee, topics), [])
+        if addressee.value not in groups[_topic_for(addressee, topics)]:
+            groups[_topic_for(addressee, topics)].append(addressee.value)
+    evidence = Evidence(
+        context.article.id,
+        text[open_at : sentence.sentence.end],
+        open_at,
+        sentence.sentence.end,
+        "issues_directive.quote",
+        QUOTE_CONFIDENCE,
+    )
+    return [
+        IssuesDirective(
+            official=official,
+            addressees=tuple(names),
+            topic=topic,
+            evidence=evidence,
+            date=_date_for(context, sentence),
+            quote=text[open_at + 1 : close].strip(),
+            kind="warn"
+            if re.search(r"\b(?:jangan|dilarang|tidak\s+boleh)\b", quote, re.I)
+            else "demand",
+        )
+        for topic, names in groups.items()
+    ]
+
+
+def _last_official(context: ArticleContext, index: int, officials: set[str]) -> Person | None:
+    """The official named last in sentences up to `index` (a few sentences back at most)."""
+    if index < 0:
+        return None
+    for earlier in reversed(context.sentences[max(0, index - MAX_SENTENCES_BACK) : index + 1]):
+        for mention in reversed(earlier.persons):
+            person = context.person(earlier, mention)
+            if person is not None and person.name in officials:
+                return person
+    return None
+
+
 def _official(
     context: ArticleContext,
     sentence: SentenceMentions,
@@ -110,7 +197,8 @@ def _official(
         person = context.person(sentence, mention)
         if person is not None and person.name in officials:
             return person, "named", NAMED_CONFIDENCE
-    for office in reversed(offices):
+    # the subject of "Pj Wali Kota Jambi Lantik Sekwan Baru, Tegaskan ..." is the first post
+    for office in offices:
         holder = holders.get(office_key(office.office()))
         if holder is None and office.place is None:
             matches = {p for (title, _), p in holders.items() if title == office.office().title}
@@ -119,13 +207,9 @@ def _official(
             return holder, "post", HEADLINE_CONFIDENCE
     if before or offices:
         return None, "", 0.0
-    for earlier in reversed(
-        context.sentences[max(0, sentence.index - MAX_SENTENCES_BACK) : sentence.index]
-    ):
-        for mention in reversed(earlier.persons):
-            person = context.person(earlier, mention)
-            if person is not None and person.name in officials:
-                return person, "subjectless", SUBJECTLESS_CONFIDENCE
+    person = _last_official(context, sentence.index - 1, officials)
+    if person is not None:
+        return person, "subjectless", SUBJECTLESS_CONFIDENCE
     return None, "", 0.0
 
 

@@ -23,7 +23,7 @@ from kg.model import DateValue, Election, ElectionOnDate, Place
 # A sentence that gives the date of the election named just before it. "berlangsung" alone is
 # not enough ("acara yang berlangsung pada ..." dates an event, not the vote).
 _SCHEDULE = re.compile(
-    r"\b(?:dijadwalkan|pemungutan\s+suara|pencoblosan|hari\s+h)\b"
+    r"\b(?:dijadwalkan|(?<!tempat\s)pemungutan\s+suara|pencoblosan|hari\s+h)\b"
     r"|\b(?:berlangsung|digelar|dilaksanakan)\b.*\b(?:pemilihan|pilkada|pesta\s+demokrasi)\b"
     r"|\b(?:pemilihan|pilkada|pesta\s+demokrasi)\s+(?:ini|tersebut)\b.*\b(?:berlangsung|digelar|dilaksanakan)\b",
     re.I,
@@ -47,9 +47,10 @@ def extract_election_dates(context: ArticleContext) -> list[ElectionOnDate]:
     last: tuple[SentenceMentions, ElectionMention] | None = None
     for sentence in context.sentences:
         for mention in sentence.elections:
-            last = (sentence, mention)
-            if mention.past:
-                continue
+            if not sentence.sentence.is_title:  # a headline does not introduce the next line
+                last = (sentence, mention)
+            if mention.past and (mention.date is None or mention.date.value.is_year):
+                continue  # "pilkada 2018 lalu": a past round named by its year only
             scheduled = _scheduled_date(sentence, mention)
             if scheduled is not None:
                 # "pilkada Lahat dijadwalkan 27 November mendatang": the day beats the year

@@ -9,11 +9,11 @@ governor; a Pilkada with no region is the nationwide simultaneous round.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.dates import DateMatch
-from kg.extract.places import PlaceMention
+from kg.extract.places import PlaceMention, place_of_kind
 from kg.lexicon import forms_pattern, load_table
 from kg.model import Place, PlaceKind
 
@@ -34,7 +34,13 @@ PLACE_KIND_FOR_LEVEL = {level: kind for kind, level in LEVEL_FOR_PLACE_KIND.item
 _DEPUTY = re.compile(r"\s+dan\s+wakil\s+(?:bupati|wali\s*kota|gubernur)\b", re.I)
 _SERENTAK = re.compile(r"\s+serentak\b", re.I)
 # Between an election name and its region or date: "(pilwako)", "tahun", "pada", "di", ",".
-_GAP = re.compile(r"(?:\s|,|\((?:[^()]{0,40})\)|\b(?:tahun|pada|di|yang\s+digelar)\b)*", re.I)
+_GAP = re.compile(
+    r"(?:\s|,|\((?:[^()]{0,40})\)|\b(?:tahun|pada|di|tanggal|"
+    r"(?:yang\s+)?(?:akan\s+)?(?:sama-sama\s+|serentak\s+)?"
+    r"(?:digelar|berlangsung|dilaksanakan|jatuh)(?:\s+pada)?)\b)*",
+    re.I,
+)
+_COORDINATION = re.compile(r"\s*(?:,|dan|serta|maupun|atau)\s*", re.I)
 _PAST = re.compile(r"\s*(?:lalu|silam|sebelumnya|yang\s+lalu)\b", re.I)
 
 
@@ -105,7 +111,10 @@ def find_elections(
             # a typed region sharing the name's last word: "Pemilihan Wali [Kota Prabumulih]"
             place_mention = next((p for p in places if match.start() < p.start < end < p.end), None)
         if place_mention is not None:
-            place, end = place_mention.place, place_mention.end
+            place, end = (
+                place_of_kind(place_mention, PLACE_KIND_FOR_LEVEL.get(level)),
+                place_mention.end,
+            )
             found = _SERENTAK.match(text, end)
             if found:
                 serentak, end = True, found.end()
@@ -116,4 +125,15 @@ def find_elections(
             end = date.end
         past = bool(_PAST.match(text, end))
         mentions.append(ElectionMention(match.start(), end, level, serentak, place, date, past))
-    return mentions
+    return _share_dates(text, mentions)
+
+
+def _share_dates(text: str, mentions: list[ElectionMention]) -> list[ElectionMention]:
+    """ "Pilwako Jambi dan Pilgub Jambi ... 27 November 2024": coordinated names share a date."""
+    shared = list(mentions)
+    for i in range(len(shared) - 2, -1, -1):
+        current, following = shared[i], shared[i + 1]
+        joined = _COORDINATION.fullmatch(text[current.end : following.start])
+        if current.date is None and following.date is not None and joined:
+            shared[i] = replace(current, date=following.date, past=following.past)
+    return shared

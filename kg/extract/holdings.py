@@ -42,6 +42,10 @@ _FORMER_GAP = re.compile(
     r"\s*,?\s*(?:sebelumnya|terdahulu|lama|periode\s+lalu)\s*(?:,|yakni|yaitu|adalah|ialah)?\s*",
     re.I,
 )
+_NAME_FORMERLY = re.compile(
+    r"\s*,?\s*(?:yang\s+)?sebelumnya\s+(?:menjabat|adalah|merupakan|bertugas)\s+(?:sebagai\s+)?",
+    re.I,
+)
 _CHAIN_GAP = re.compile(r"\s*,?\s*(?:sebagai|menjadi)\s*", re.I)
 _THAT_REGION = re.compile(
     r"\s*(?:di\s+(?:wilayah|daerah|kabupaten|kota)\s+(?:tersebut|itu|yang\s+sama)|setempat)",
@@ -135,6 +139,8 @@ def _name_then_office(
     if person is None:
         return None
     gap = text[mention.end : office.start]
+    if _NAME_FORMERLY.fullmatch(gap):
+        return _Link(sentence, person, office, False, "holds_office.former", 0.8)
     for how, (pattern, confidence) in _NAME_THEN_OFFICE.items():
         if not pattern.fullmatch(gap):
             continue

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.places import PlaceMention
+from kg.extract.places import PlaceMention, place_of_kind
 from kg.lexicon import forms_pattern, load_table
 from kg.model import Office, Place, PlaceKind
 
@@ -25,11 +25,15 @@ LEVEL_FOR_PLACE_KIND = {
     PlaceKind.PROVINCE: "provinsi",
 }
 
+_KIND_FOR_LEVEL = {level: kind for kind, level in LEVEL_FOR_PLACE_KIND.items()}
+
 # Words between an office and its region: "Kepala Biro Organisasi Setda Sumsel".
 _FILLER = re.compile(r"\s*(?:(?:Setda|Sekretariat\s+Daerah|di\s+lingkungan|se-?)\s*)?", re.I)
 _UNIT_WORD = re.compile(r"\s+([A-Z][\w&/.-]*|dan|&|serta)(?!\w)")
 _FORMER = re.compile(r"(?:mantan|eks|bekas)\s+$", re.I)
 _CANDIDATE = re.compile(r"(?:calon|cabup|cawabup|cawalkot|paslon|kandidat)\s+$", re.I)
+# "sebagai Bupati dan Wakil Bupati Lahat terpilih": elected, not yet holding the office.
+_ELECT_AFTER = re.compile(r"[^,.;]{0,40}?\bterpilih\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +46,7 @@ class OfficeMention:
     place: Place | None
     level: str
     former: bool = False  # "mantan Bupati"
-    candidate: bool = False  # "calon Bupati": an office sought, not held
+    candidate: bool = False  # "calon Bupati", "Bupati terpilih": sought or won, not yet held
 
     def office(self, place: Place | None = None) -> Office:
         return Office(self.role, self.qualifier, self.unit, place or self.place)
@@ -54,13 +58,18 @@ class _Role:
     deputy: bool
     level: str
     takes_unit: bool
+    takes_area: bool = False
 
 
 @cache
 def _roles() -> dict[str, _Role]:
     return {
         row["form"].lower(): _Role(
-            row["role"], row["deputy"] == "Wakil", row["level"], bool(row["unit"])
+            row["role"],
+            row["deputy"] == "Wakil",
+            row["level"],
+            row["unit"] == "yes",
+            row["unit"] == "area",
         )
         for row in load_table("offices.tsv")
     }
@@ -117,6 +126,8 @@ def _mention(
         role_name, level = role.role, role.level
         if role.takes_unit:
             unit, end = _read_unit(text, end, place_at)
+        elif role.takes_area:
+            _, end = _read_unit(text, end, place_at)
     else:
         # "Plt Muratara": a qualifier right before a region names that region's head.
         place = _place_after(text, end, place_at)
@@ -125,8 +136,10 @@ def _mention(
         role = _Role(ROLE_FOR_PLACE_KIND[place.place.kind], False, "", False)
         role_name, level = role.role, LEVEL_FOR_PLACE_KIND[place.place.kind]
     place = _place_after(text, end, place_at) or _place_overlapping(match.start(), end, place_at)
+    region = None
     if place is not None:
         end = place.end
+        region = place_of_kind(place, _KIND_FOR_LEVEL.get(level))
     if role.deputy:
         qualifier = f"{qualifier} Wakil" if qualifier else "Wakil"
     before = text[max(0, match.start() - 20) : match.start()]
@@ -136,10 +149,10 @@ def _mention(
         role=role_name,
         qualifier=qualifier,
         unit=unit,
-        place=place.place if place else None,
+        place=region,
         level=level,
         former=bool(_FORMER.search(before)),
-        candidate=bool(_CANDIDATE.search(before)),
+        candidate=bool(_CANDIDATE.search(before)) or bool(_ELECT_AFTER.match(text, end)),
     )
 
 

@@ -127,11 +127,16 @@ def find_persons(
         end = names[-1].start + len(names[-1].bare)
         suffixes, i, end = _read_suffixes(tokens, i, end)
         start = tokens[first].start if prefixes else names[0].start
-        name = " ".join(token.bare for token in names)
+        name = " ".join(_name_word(token) for token in names)
         mentions.append(
             PersonMention(offset + start, offset + end, name, tuple(prefixes), tuple(suffixes))
         )
     return mentions
+
+
+def _name_word(token: _Token) -> str:
+    """An initial keeps its dot ("M. Iqbal"); a word loses a sentence-final one."""
+    return token.text if len(token.text) == 2 and token.text.endswith(".") else token.bare
 
 
 def _read_suffixes(tokens: list[_Token], i: int, end: int) -> tuple[list[str], int, int]:

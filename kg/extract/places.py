@@ -12,8 +12,8 @@ from functools import cache
 
 import ahocorasick
 
-from kg.gazetteer import Surface, normalize, surface_forms
-from kg.model import Place
+from kg.gazetteer import Surface, normalize, place_by_label, surface_forms
+from kg.model import Place, PlaceKind
 from kg.resources import data_dir
 
 
@@ -105,3 +105,13 @@ def find_places(text: str) -> list[PlaceMention]:
             PlaceMention(start, stop_at, text[start:stop_at], surface.place, surface.typed)
         )
     return mentions
+
+
+def place_of_kind(mention: PlaceMention, kind: PlaceKind | None) -> Place:
+    """The place a bare name means when the words around it say which kind: "Pilwako Jambi"
+    and "Walikota Bekasi" name the kota, not the province or the kabupaten of that name."""
+    if mention.typed or kind is None or mention.place.kind == kind:
+        return mention.place
+    word = {PlaceKind.PROVINCE: "Provinsi", PlaceKind.REGENCY: "Kabupaten", PlaceKind.CITY: "Kota"}
+    other = place_by_label(f"{word[kind]} {mention.text}")
+    return other if other is not None and other.kind == kind else mention.place

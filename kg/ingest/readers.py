@@ -35,6 +35,13 @@ _SCHEDULED_BEFORE = re.compile(
     r"rencana\w*|besok|lusa|hari\s+h)\b[^.!?]{0,60}$",
     re.I,
 )
+# The same for a date written with its weekday, the press's way of dating the news: only words
+# that plan ahead count ("Komisi Pemilihan Umum (KPU) Banyuasin, Kamis (29/8/2024)" is news).
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:pencoblosan|pemungutan\s+suara|dijadwalkan|digelar|rencana\w*|besok|lusa|hari\s+h)\b"
+    r"[^.!?]{0,60}$",
+    re.I,
+)
 _SCHEDULED_AFTER = re.compile(r"\s*,?\s*(?:mendatang|nanti|yang\s+akan\s+datang)\b", re.I)
 _UNWANTED_TAGS = [
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
@@ -208,15 +215,14 @@ def _published_in_text(
             for date in _full_dates(paragraph.text):
                 if with_weekday and not date.text[0].isalpha():
                     continue
-                if not _scheduled(paragraph.text, date):
+                if not _scheduled(paragraph.text, date, with_weekday):
                     return date.value.iso
     return None
 
 
-def _scheduled(text: str, date: DateMatch) -> bool:
-    return bool(
-        _SCHEDULED_BEFORE.search(text, 0, date.start) or _SCHEDULED_AFTER.match(text, date.end)
-    )
+def _scheduled(text: str, date: DateMatch, with_weekday: bool = False) -> bool:
+    before = _PLANNED_BEFORE if with_weekday else _SCHEDULED_BEFORE
+    return bool(before.search(text, 0, date.start) or _SCHEDULED_AFTER.match(text, date.end))
 
 
 def _full_dates(text: str) -> list[DateMatch]:
