@@ -1,0 +1,86 @@
+"""The build pipeline as a library: incremental, idempotent, batch-safe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.build import build
+from kg.resources import samples_dir
+
+ARTICLE = """Sekda Lahat Pimpin Rapat
+
+LAHAT - Sekda Kabupaten Lahat, Rahmat Hidayat, memimpin rapat persiapan Pilkada Lahat 2024.
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_samples_build_with_no_errors():
+    store = ox.Store()
+    summary = build([samples_dir()], store, progress=False)
+    assert summary.errors == []
+    assert summary.written == 10
+    assert {"holds_office", "issues_directive", "election_on_date", "candidacy"} <= set(
+        summary.facts
+    )
+
+
+def test_rebuilding_the_same_files_writes_nothing(tmp_path):
+    folder = tmp_path / "corpus"
+    write(folder, "a.txt", ARTICLE)
+    store = ox.Store()
+    build([folder], store, progress=False)
+    before = set(store)
+    summary = build([folder], store, progress=False)
+    assert (summary.written, summary.unchanged) == (0, 1)
+    assert set(store) == before
+
+
+def test_adding_a_file_adds_only_its_graph(tmp_path):
+    folder = tmp_path / "corpus"
+    write(folder, "a.txt", ARTICLE)
+    store = ox.Store()
+    build([folder], store, progress=False)
+    graphs_before = set(store.named_graphs())
+    write(folder, "b.txt", ARTICLE.replace("Rahmat Hidayat", "Siti Aminah"))
+    summary = build([folder], store, progress=False)
+    assert (summary.written, summary.unchanged) == (1, 1)
+    added = set(store.named_graphs()) - graphs_before
+    assert [g.value.rsplit("/", 1)[-1] for g in added] == ["b"]
+
+
+def test_changed_file_replaces_its_facts(tmp_path):
+    folder = tmp_path / "corpus"
+    path = write(folder, "a.txt", ARTICLE)
+    store = ox.Store()
+    build([folder], store, progress=False)
+    path.write_text(ARTICLE.replace("Rahmat Hidayat", "Siti Aminah"), encoding="utf-8")
+    summary = build([folder], store, progress=False)
+    assert summary.written == 1
+    names = {q.object.value for q in store if q.predicate.value.endswith("sentence")}
+    assert any("Siti Aminah" in n for n in names)
+    assert not any("Rahmat Hidayat" in n for n in names)
+
+
+def test_min_confidence_leaves_out_weak_facts(tmp_path):
+    folder = tmp_path / "corpus"
+    write(folder, "a.txt", ARTICLE)
+    everything = build([folder], ox.Store(), progress=False).facts
+    nothing = build([folder], ox.Store(), min_confidence=0.99, progress=False).facts
+    assert sum(everything.values()) > 0
+    assert sum(nothing.values()) == 0
+
+
+def test_duplicate_article_ids_are_an_error_not_an_overwrite(tmp_path):
+    write(tmp_path / "one", "a.txt", ARTICLE)
+    write(tmp_path / "two", "a.txt", ARTICLE.replace("Rahmat Hidayat", "Siti Aminah"))
+    summary = build([tmp_path / "one", tmp_path / "two"], ox.Store(), progress=False)
+    assert summary.written == 1
+    assert len(summary.errors) == 1 and "duplicate article id" in str(summary.errors[0])
