@@ -1,0 +1,459 @@
+"""SPARQL over the store: named queries from queries/, parameter binding, result formats.
+
+A query is a named query (`queries/<name>.rq`), a `.rq` file, or SPARQL text. Parameters are
+bound through Oxigraph's `substitutions` (SEP-0007): the value is an RDF term handed to the
+engine, never pasted into the query text, so no value can change the query's shape.
+
+Substitution pre-binds a variable; where that variable is only matched inside OPTIONAL (or
+BIND), a row that does not match keeps the pre-bound value instead of being dropped. A
+parameter must therefore bind a variable that every row binds: named queries bind optional
+columns through a helper such as `?_jurisdiction` (the label or ""). Result columns whose name
+starts with "_" are such parameter slots and are not shown.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal as TypingLiteral
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+from kg.graph.vocab import PREFIXES
+from kg.resources import queries_dir
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+ParamKind = TypingLiteral["literal", "iri"]
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+# The first keyword after the prologue (PREFIX/BASE declarations) says what the text is.
+_READ_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+_UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY")
+_SPARQL_WORD = re.compile(
+    r"\b(?:SELECT|ASK|CONSTRUCT|DESCRIBE|PREFIX|INSERT|DELETE|LOAD|CLEAR|DROP)\b", re.IGNORECASE
+)
+# Whitespace, a comment, or a PREFIX/BASE declaration (whose IRI may hold a "#").
+_PROLOGUE_ITEM = re.compile(
+    r"\s+|#[^\n]*|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s+<[^>]*>", re.IGNORECASE
+)
+# grlc convention for queries without a params header: ?_name is a literal parameter,
+# ?_name_iri an IRI parameter.
+_GRLC_VARIABLE = re.compile(r"[?$](_[A-Za-z0-9_]+)")
+_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*")
+_PARAM_ITEM = re.compile(r"-\s*([A-Za-z_][\w-]*)\s*:\s*\??([A-Za-z_]\w*)(?:\s+\(?(\w+)\)?)?\s*")
+_TABLE_CELL_WIDTH = 80
+
+
+@dataclass(frozen=True)
+class QueryParam:
+    """A parameter users pass as `--param name=value`, bound to `?variable`."""
+
+    name: str
+    variable: str
+    kind: ParamKind = "literal"
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    summary: str
+    text: str
+    params: tuple[QueryParam, ...] = ()
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """What a query gave: `columns` and `rows` (SELECT; None for an unbound cell),
+    `boolean` (ASK) or `triples` (CONSTRUCT, DESCRIBE)."""
+
+    form: TypingLiteral["select", "ask", "graph"]
+    columns: tuple[str, ...] = ()
+    rows: tuple[tuple[Term | None, ...], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[ox.Triple, ...] = field(default=())
+
+
+# --- finding queries -----------------------------------------------------------------------
+
+
+def list_named_queries() -> list[NamedQuery]:
+    """The shipped named queries, sorted by name."""
+    return [_read_query_file(path) for path in sorted(queries_dir().glob("*.rq"))]
+
+
+def load_named_query(name: str) -> NamedQuery:
+    path = queries_dir() / f"{name}.rq"
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+", name) or not _is_file(path):
+        known = ", ".join(query.name for query in list_named_queries())
+        raise QueryError(f"unknown query {name!r}; known: {known}")
+    return _read_query_file(path)
+
+
+def resolve_query(spec: str) -> NamedQuery:
+    """A named query, a `.rq` file, or SPARQL text (told apart in that order)."""
+    stripped = spec.strip()
+    if re.fullmatch(r"[A-Za-z0-9_-]+", stripped) and _is_file(queries_dir() / f"{stripped}.rq"):
+        return load_named_query(stripped)
+    if "\n" not in stripped and stripped.lower().endswith(".rq"):
+        return _read_query_file(Path(stripped))
+    if _SPARQL_WORD.search(spec):
+        return NamedQuery("query", "", spec, _params_from_variables(spec))
+    if _is_file(stripped):
+        return _read_query_file(Path(stripped))
+    return load_named_query(stripped)
+
+
+def _is_file(path: str | Path) -> bool:
+    try:
+        return "\n" not in str(path) and Path(path).is_file()
+    except (OSError, ValueError):  # a name too long, or a NUL byte
+        return False
+
+
+def _read_query_file(path: Path) -> NamedQuery:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise QueryError(f"{path}: no such query file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error).splitlines()[0]
+        raise QueryError(f"{path}: cannot read the query file: {reason}") from None
+    summary, params = _parse_header(text, path)
+    if params is None:
+        params = _params_from_variables(text)
+    return NamedQuery(path.stem, summary, text, params, path)
+
+
+def _parse_header(text: str, source: Path) -> tuple[str, tuple[QueryParam, ...] | None]:
+    """The `#+ key: value` header (see queries/README.md); params None when absent."""
+    summary = ""
+    params: list[QueryParam] | None = None
+    in_params = False
+    for line in text.splitlines():
+        if not line.startswith("#+"):
+            continue
+        body = line[2:].strip()
+        if in_params and body.startswith("-"):
+            match = _PARAM_ITEM.fullmatch(body)
+            kind = (match.group(3) or "literal").lower() if match else ""
+            if not match or kind not in ("literal", "iri"):
+                raise QueryError(
+                    f"{source}: bad parameter line {body!r}; "
+                    "expected '- name: variable' or '- name: variable iri'"
+                )
+            assert params is not None
+            params.append(QueryParam(match.group(1), match.group(2), kind))  # type: ignore[arg-type]
+            continue
+        key, _, value = body.partition(":")
+        key = key.strip().lower()
+        in_params = key == "params"
+        if key == "summary":
+            summary = value.strip()
+        elif key == "params":
+            params = []
+    return summary, tuple(params) if params is not None else None
+
+
+def _params_from_variables(text: str) -> tuple[QueryParam, ...]:
+    seen: dict[str, QueryParam] = {}
+    for variable in _GRLC_VARIABLE.findall(text):
+        if variable.endswith("_iri"):
+            seen.setdefault(variable, QueryParam(variable[1:-4], variable, "iri"))
+        else:
+            seen.setdefault(variable, QueryParam(variable[1:], variable, "literal"))
+    return tuple(seen.values())
+
+
+# --- parameters ----------------------------------------------------------------------------
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, str]:
+    """`["name=value", ...]` -> {name: value}; the value may itself contain "="."""
+    values: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"parameter {pair!r} is not NAME=VALUE")
+        values[name.strip()] = value
+    return values
+
+
+def bind_params(query: NamedQuery, values: Mapping[str, str]) -> dict[ox.Variable, Term]:
+    """The substitutions for `values`: literal parameters become plain string literals
+    whatever they contain; IRI parameters must be absolute IRIs (or use a known prefix)."""
+    by_name = {param.name: param for param in query.params}
+    bound: dict[ox.Variable, Term] = {}
+    for name, value in values.items():
+        param = by_name.get(name)
+        if param is None:
+            known = ", ".join(by_name) or "none"
+            raise QueryError(f"query {query.name!r} has no parameter {name!r}; known: {known}")
+        bound[ox.Variable(param.variable)] = (
+            _iri(name, value) if param.kind == "iri" else ox.Literal(value)
+        )
+    return bound
+
+
+def _iri(name: str, value: str) -> ox.NamedNode:
+    text = value.strip()
+    if text.startswith("<") and text.endswith(">"):
+        text = text[1:-1]
+    prefix, sep, local = text.partition(":")
+    if sep and prefix in PREFIXES and not local.startswith("//"):
+        text = PREFIXES[prefix] + local
+    if not _ABSOLUTE_IRI.fullmatch(text):
+        raise QueryError(f"parameter {name!r} needs an absolute IRI, not {value!r}")
+    try:
+        return ox.NamedNode(text)
+    except ValueError:
+        raise QueryError(f"parameter {name!r} needs an absolute IRI, not {value!r}") from None
+
+
+# --- running -------------------------------------------------------------------------------
+
+
+def run_query(
+    store: ox.Store,
+    query: NamedQuery,
+    values: Mapping[ox.Variable, Term] | Mapping[str, str] | None = None,
+) -> QueryResult:
+    """Run a read-only query over the union of all graphs, with vocab.PREFIXES predeclared.
+    `values` are substitutions from `bind_params` (or raw name -> value strings)."""
+    substitutions = _substitutions(query, values)
+    form = _query_form(query.text)
+    if form in _UPDATE_FORMS:
+        raise QueryError(f"SPARQL Update ({form}) is not allowed here: queries only read")
+    try:
+        answer = store.query(
+            query.text,
+            prefixes=PREFIXES,
+            use_default_graph_as_union=True,
+            substitutions=substitutions or None,
+        )
+        if isinstance(answer, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(answer))
+        if isinstance(answer, ox.QuerySolutions):
+            variables = [v.value for v in answer.variables]
+            keep = [i for i, name in enumerate(variables) if not name.startswith("_")]
+            rows = tuple(tuple(solution[i] for i in keep) for solution in answer)
+            return QueryResult("select", tuple(variables[i] for i in keep), rows)
+        return QueryResult("graph", triples=tuple(answer))
+    except SyntaxError as error:
+        raise QueryError(f"invalid SPARQL: {_first_line(error)}") from None
+    except (RuntimeError, OSError, ValueError) as error:
+        message = _first_line(error)
+        if "projection" in message:
+            # Oxigraph substitutes only variables the query returns.
+            message = f"a parameter's variable must be in the SELECT list ({message})"
+        raise QueryError(f"query {query.name!r} failed: {message}") from None
+
+
+def _substitutions(
+    query: NamedQuery, values: Mapping[ox.Variable, Term] | Mapping[str, str] | None
+) -> dict[ox.Variable, Term]:
+    if not values:
+        return {}
+    if all(isinstance(key, str) for key in values):
+        return bind_params(query, values)  # type: ignore[arg-type]
+    return dict(values)  # type: ignore[arg-type]
+
+
+def _query_form(text: str) -> str:
+    """The query's first keyword after comments and the prologue, upper-cased."""
+    position = 0
+    while True:
+        match = _PROLOGUE_ITEM.match(text, position)
+        if not match or match.end() == position:
+            break
+        position = match.end()
+    word = re.match(r"[A-Za-z]+", text[position:])
+    return word.group(0).upper() if word else ""
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+# --- formatting ----------------------------------------------------------------------------
+
+ResultFormat = TypingLiteral["table", "csv", "tsv", "json"]
+
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    """The result as text: an aligned table for people, or SPARQL 1.1 CSV, TSV or JSON.
+    CONSTRUCT/DESCRIBE results are Turtle (table), N-Triples (csv, tsv) or JSON-LD (json)."""
+    if fmt not in ("table", "csv", "tsv", "json"):
+        raise QueryError(f"unknown result format {fmt!r}; known: table, csv, tsv, json")
+    if result.form == "graph":
+        return _format_graph(result.triples, fmt)
+    if result.form == "ask":
+        return _format_boolean(bool(result.boolean), fmt)
+    return {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json}[fmt](result)
+
+
+def _format_graph(triples: tuple[ox.Triple, ...], fmt: str) -> str:
+    if fmt == "table":
+        rdf_format, prefixes = ox.RdfFormat.TURTLE, PREFIXES
+    elif fmt == "json":
+        rdf_format, prefixes = ox.RdfFormat.JSON_LD, None
+    else:
+        rdf_format, prefixes = ox.RdfFormat.N_TRIPLES, None
+    ordered = sorted(triples, key=str)  # the engine's order is not stable between runs
+    data = ox.serialize(ordered, format=rdf_format, prefixes=prefixes) or b""
+    text = data.decode("utf-8")
+    return text if text.endswith("\n") or not text else text + "\n"
+
+
+def _format_boolean(value: bool, fmt: str) -> str:
+    # The W3C CSV/TSV formats define no ASK result; this is Jena's convention.
+    word = "true" if value else "false"
+    if fmt == "json":
+        return json.dumps({"head": {}, "boolean": value}) + "\n"
+    if fmt == "csv":
+        return f"_askResult\r\n{word}\r\n"
+    if fmt == "tsv":
+        return f"?_askResult\n{word}\n"
+    return word + "\n"
+
+
+def _table(result: QueryResult) -> str:
+    header = list(result.columns)
+    body = [[_cell(term) for term in row] for row in result.rows]
+    widths = [len(name) for name in header]
+    for row in body:
+        widths = [max(width, len(cell)) for width, cell in zip(widths, row, strict=True)]
+    lines = [
+        "  ".join(name.ljust(width) for name, width in zip(header, widths, strict=True)),
+        "  ".join("-" * width for width in widths),
+    ]
+    lines += [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        for row in body
+    ]
+    count = len(body)
+    lines.append(f"({count} row{'' if count == 1 else 's'})")
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _cell(term: Term | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        text = shorten(term.value)
+    elif isinstance(term, ox.Literal):
+        text = term.value
+    else:
+        text = str(term)
+    text = " ".join(text.split())
+    if len(text) > _TABLE_CELL_WIDTH:
+        text = text[: _TABLE_CELL_WIDTH - 1] + "…"
+    return text
+
+
+def shorten(iri: str) -> str:
+    """`prefix:local` for an IRI in a known namespace (the longest that fits), else `<iri>`."""
+    best = ""
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and len(namespace) > len(PREFIXES.get(best, "")):
+            best = prefix
+    if best:
+        return f"{best}:{iri[len(PREFIXES[best]) :]}"
+    return f"<{iri}>"
+
+
+def _csv(result: QueryResult) -> str:
+    """https://www.w3.org/TR/sparql11-results-csv-tsv/#csv: plain values, CRLF line ends."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(result.columns)
+    for row in result.rows:
+        writer.writerow([_csv_value(term) for term in row])
+    return out.getvalue()
+
+
+def _csv_value(term: Term | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, (ox.NamedNode, ox.Literal)):
+        return term.value
+    return str(term)
+
+
+def _tsv(result: QueryResult) -> str:
+    """https://www.w3.org/TR/sparql11-results-csv-tsv/#tsv: terms in Turtle/N-Triples syntax."""
+    lines = ["\t".join(f"?{name}" for name in result.columns)]
+    lines += ["\t".join(_tsv_term(term) for term in row) for row in result.rows]
+    return "\n".join(lines) + "\n"
+
+
+def _tsv_term(term: Term | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return f"<{term.value}>"
+    if isinstance(term, ox.Literal):
+        return _nt_literal(term)
+    return str(term)
+
+
+def _nt_literal(term: ox.Literal) -> str:
+    # Tab, newline and carriage return must not appear raw in a TSV field.
+    value = (
+        term.value.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
+    )
+    if term.language:
+        return f'"{value}"@{term.language}'
+    datatype = term.datatype.value
+    if datatype == XSD_STRING:
+        return f'"{value}"'
+    return f'"{value}"^^<{datatype}>'
+
+
+def _json(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results JSON Format."""
+    bindings = []
+    for row in result.rows:
+        binding = {
+            name: _json_term(term)
+            for name, term in zip(result.columns, row, strict=True)
+            if term is not None
+        }
+        bindings.append(binding)
+    document = {"head": {"vars": list(result.columns)}, "results": {"bindings": bindings}}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _json_term(term: Term) -> dict[str, object]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, object] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    return {
+        "type": "triple",
+        "value": {
+            "subject": _json_term(term.subject),
+            "predicate": _json_term(term.predicate),
+            "object": _json_term(term.object),
+        },
+    }
