@@ -20,20 +20,24 @@ class _Group(click.Group):
     """Turns project errors into one-line messages; --debug shows the traceback."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
+        # The message is raised outside the `except` block so that the failed command's frames
+        # (and the store they hold open) are released at once, not kept by the traceback.
+        debug = bool(ctx.obj and ctx.obj.get("debug"))
         try:
             return super().invoke(ctx)
         except KgError as error:
-            if ctx.obj and ctx.obj.get("debug"):
+            if debug:
                 raise
-            raise click.ClickException(str(error)) from error
+            message = str(error)
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
             raise
         except Exception as error:
-            if ctx.obj and ctx.obj.get("debug"):
+            if debug:
                 raise
-            raise click.ClickException(
+            message = (
                 f"unexpected {type(error).__name__}: {error} (run `kg --debug ...` for details)"
-            ) from error
+            )
+        raise click.ClickException(message)
 
 
 def _store_option(function):
@@ -101,6 +105,7 @@ def build(
         on_problem=lambda message: click.echo(message, err=True),
     )
     store.flush()
+    del store  # release the store's lock before exiting
     click.echo(format_summary(summary))
     if summary.failed:
         sys.exit(1)
