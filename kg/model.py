@@ -161,10 +161,20 @@ class CandidacyStatus(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class HoldsOffice:
+    """A person holds (or held) a post, as one article says.
+
+    `start` and `end` are what the text says about the tenure ("dilantik ... Senin (9/9/2024)",
+    "sejak 18 September 2023", "periode 2018-2023", "digantikan"), with the words that said
+    it in `tenure_cue`; the article's own date says when the holding was attested.
+    """
+
     person: Person
     office: Office
     evidence: Evidence
     current: bool = True  # False for "mantan", "sebelumnya", "terdahulu"
+    start: DateValue | None = None
+    end: DateValue | None = None
+    tenure_cue: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from kg.extract.context import ArticleContext, SentenceMentions
 from kg.extract.offices import OfficeMention
 from kg.extract.persons import PersonMention
+from kg.extract.tenure import read_tenure
 from kg.model import HoldsOffice, Office, Person, Place, PlaceKind
 
 _ADVERBS = r"(?:(?:saat\s+ini|kini|sekarang|masih|juga|pun|telah|sudah|resmi|kembali)\s+)*"
@@ -169,11 +170,21 @@ def _facts(context: ArticleContext, links: list[_Link]) -> list[HoldsOffice]:
             confidence -= INFERRED_REGION_PENALTY
             if place is None and link.office.level in _LEVEL_KIND:
                 continue  # "Pjs bupati di 3 daerah": a head of region, but of which region?
+        tenure = read_tenure(
+            context,
+            link.sentence,
+            link.current,
+            link.office.start,
+            taken_up=link.how.endswith(("chain", "predicate")),
+        )
         fact = HoldsOffice(
             link.person,
             link.office.office(place),
             context.evidence(link.sentence, link.how, confidence),
             link.current,
+            tenure.start,
+            tenure.end,
+            tenure.cue,
         )
         key = (link.person.name, title, place.code if place else None, link.current)
         if key not in best or best[key].evidence.confidence < fact.evidence.confidence:

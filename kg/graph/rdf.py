@@ -18,7 +18,7 @@ from rdflib.term import Node
 from kg import __version__
 from kg.gazetteer import province_of
 from kg.graph import vocab as v
-from kg.graph.vocab import FOAF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from kg.graph.vocab import FOAF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
 from kg.model import (
     Article,
     Candidacy,
@@ -122,6 +122,9 @@ def _fact(out: ArticleTriples, article: Article, fact: Fact) -> None:
         add((node, v.current, Literal(fact.current)))
         if fact.current:
             add((person, ORG.holds, post))
+        if article.published:
+            add((node, v.attestedOn, _date(DateValue(article.published))))
+        _tenure(out.facts, node, article, fact)
     elif isinstance(fact, IssuesDirective):
         add((node, RDF.type, v.Directive))
         add((node, RDF.type, SCHEMA.CommunicateAction))
@@ -153,6 +156,31 @@ def _fact(out: ArticleTriples, article: Article, fact: Fact) -> None:
         add((node, v.candidate, _person(out.entities, fact.person)))
         add((node, v.election, _election(out.entities, fact.election)))
         add((node, v.status, STATUS_INDIVIDUAL[fact.status.value]))
+
+
+def _tenure(triples: set[Triple], node: URIRef, article: Article, fact: HoldsOffice) -> None:
+    """The tenure bounds the text gives, as an OWL-Time interval on the holding
+    (`org:memberDuring`, as W3C ORG does for memberships), each bound with its evidence."""
+    if fact.start is None and fact.end is None:
+        return
+    interval = URIRef(f"{node}/tenure")
+    triples.add((node, ORG.memberDuring, interval))
+    triples.add((interval, RDF.type, TIME.Interval))
+    for value, link, name in (
+        (fact.start, TIME.hasBeginning, "start"),
+        (fact.end, TIME.hasEnd, "end"),
+    ):
+        if value is None:
+            continue
+        instant = URIRef(f"{node}/{name}")
+        triples.add((interval, link, instant))
+        triples.add((instant, RDF.type, TIME.Instant))
+        in_xsd = TIME.inXSDgYear if value.is_year else TIME.inXSDDate
+        triples.add((instant, in_xsd, _date(value)))
+        triples.add((instant, PROV.wasDerivedFrom, article_iri(article.id)))
+        triples.add((instant, v.sentence, Literal(fact.evidence.sentence)))
+        if fact.tenure_cue:
+            triples.add((instant, v.tenureCue, Literal(fact.tenure_cue)))
 
 
 def _fact_key(fact: Fact) -> str:

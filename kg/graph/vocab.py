@@ -78,6 +78,8 @@ confidence = KG.confidence
 contentHash = KG.contentHash
 publishedSource = KG.publishedSource
 dateline = KG.dateline
+attestedOn = KG.attestedOn  # the date of the article that attests a holding
+tenureCue = KG.tenureCue  # the words that dated a tenure bound: "dilantik", "sejak ..."
 
 __all__ = [
     "BASE",
