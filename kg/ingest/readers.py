@@ -10,12 +10,13 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from kg.dates import DateMatch, find_dates, parse_iso_date
+from kg.dates import DateMatch, find_dates, find_years, parse_iso_date
 from kg.errors import InputError
 from kg.ingest.clean import HEADER_LINES, classify_lines, find_dateline
 from kg.ingest.decode import decode_bytes, normalise_text
@@ -217,6 +218,25 @@ def _published_in_text(
                     continue
                 if not _scheduled(paragraph.text, date, with_weekday):
                     return date.value.iso
+    return _weekday_without_year(lead)
+
+
+def _weekday_without_year(lead: list[Paragraph]) -> str | None:
+    """ "Rabu (17/7)" in an article whose dates are all in 2024: the year whose 17 July is a
+    Wednesday (kg.dates checks the weekday against the neighbouring years)."""
+    years = Counter(m.value.iso[:4] for p in lead for m in find_years(p.text))
+    if not years:
+        return None
+    reference = f"{years.most_common(1)[0][0]}-07-01"
+    for paragraph in lead:
+        for date in find_dates(paragraph.text, reference):
+            written_with_weekday = date.text[0].isalpha() and not date.value.is_year
+            if (
+                not date.has_year
+                and written_with_weekday
+                and not _scheduled(paragraph.text, date, with_weekday=True)
+            ):
+                return date.value.iso
     return None
 
 
