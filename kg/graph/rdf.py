@@ -54,6 +54,10 @@ from kg.resolve import (
 Triple = tuple[Node, Node, Node]
 
 PLACE_CLASS = {PlaceKind.PROVINCE: v.Province, PlaceKind.REGENCY: v.Regency, PlaceKind.CITY: v.City}
+# How sure a publication date is, by where it came from: a feed's own field, the page's
+# metadata, or the first date written in the text (which may be the event's, not the day of
+# publication).
+PUBLISHED_CONFIDENCE = {"jsonl": 1.0, "meta": 0.95, "text": 0.7}
 STATUS_INDIVIDUAL = {
     "floated": v.KG.Floated,
     "declared": v.KG.Declared,
@@ -100,6 +104,8 @@ def _article(out: ArticleTriples, article: Article) -> None:
         add((node, SCHEMA.datePublished, _date(DateValue(article.published))))
         if article.published_source:
             add((node, v.publishedSource, Literal(article.published_source)))
+            confidence = PUBLISHED_CONFIDENCE.get(article.published_source, 0.5)
+            add((node, v.publishedConfidence, Literal(Decimal(str(confidence)))))
     if article.dateline:
         add((node, v.dateline, Literal(article.dateline)))
     if article.outlet:

@@ -78,6 +78,7 @@ confidence = KG.confidence
 contentHash = KG.contentHash
 publishedSource = KG.publishedSource
 dateline = KG.dateline
+publishedConfidence = KG.publishedConfidence  # how sure the publication date is
 attestedOn = KG.attestedOn  # the date of the article that attests a holding
 tenureCue = KG.tenureCue  # the words that dated a tenure bound: "dilantik", "sejak ..."
 
