@@ -7,8 +7,14 @@ store transaction; an article whose text (and extractor version) is unchanged is
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
+import multiprocessing.pool
+import os
+import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -42,65 +48,108 @@ class BuildSummary:
         return bool(self.errors)
 
 
+@dataclass(frozen=True, slots=True)
+class _Done:
+    """One article extracted and mapped (in a worker process when --jobs > 1)."""
+
+    article_id: str
+    source: str
+    triples: ArticleTriples | None
+    relations: tuple[str, ...] = ()
+    error: str | None = None
+
+
+def _process(article: Article, min_confidence: float) -> _Done:
+    try:
+        extraction = _filtered(extract(article), min_confidence)
+        triples = article_triples(extraction)
+    except Exception as exc:  # one article's failure must not stop the batch
+        message = f"extraction failed: {type(exc).__name__}: {exc}"
+        return _Done(article.id, article.source, None, error=message)
+    relations = tuple(relation_of(fact) for fact in extraction.facts)
+    return _Done(article.id, article.source, triples, relations)
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+
+
 def build(
     paths: Iterable[Path],
     store: ox.Store,
     min_confidence: float = 0.0,
     progress: bool = True,
     on_problem: Callable[[str], None] | None = None,
+    jobs: int = 1,
 ) -> BuildSummary:
     """Read every article under `paths` and write its facts into `store`.
 
+    Articles are read one at a time (memory does not grow with the corpus); with `jobs` > 1
+    they are extracted in that many worker processes while this one reads and writes.
     `on_problem` is called with a one-line message for each file that fails or is skipped, as
     it happens (the CLI prints them); they are also collected in the summary."""
     summary = BuildSummary()
     load_ontology(store)
     known = stored_hashes(store)
-    seen: dict[str, str] = {}
-    batch: list[ArticleTriples] = []
     bar = tqdm(desc="articles", unit=" art", disable=not progress, leave=False)
-    for item in read_articles(list(paths)):
-        bar.update(1)
-        if isinstance(item, Skipped):
-            summary.skipped.append(item)
-            _tell(on_problem, f"{item.source}: skipped, {item.reason}")
-            continue
-        if isinstance(item, InputError):
-            summary.errors.append(item)
-            _tell(on_problem, str(item))
-            continue
-        if item.id in seen:
-            error = InputError(
-                item.source, f"duplicate article id {item.id!r} (also {seen[item.id]})"
-            )
-            summary.errors.append(error)
-            _tell(on_problem, str(error))
-            continue
-        seen[item.id] = item.source
-        if known.get(item.id) == content_hash(item):
-            summary.unchanged += 1
-            continue
-        try:
-            extraction = _filtered(extract(item), min_confidence)
-            triples = article_triples(extraction)
-        except Exception as exc:  # one article's failure must not stop the batch
-            error = InputError(item.source, f"extraction failed: {type(exc).__name__}: {exc}")
-            summary.errors.append(error)
-            _tell(on_problem, str(error))
-            continue
-        summary.facts.update(relation_of(fact) for fact in extraction.facts)
-        summary.written += 1
-        if item.id in known:
-            replace_article(store, triples)
-            continue
-        batch.append(triples)
-        if len(batch) >= BATCH_SIZE:
-            write_articles(store, batch)
-            batch = []
+
+    def report(error: InputError) -> None:
+        summary.errors.append(error)
+        _tell(on_problem, str(error))
+
+    def to_process() -> Iterator[Article]:
+        seen: dict[str, str] = {}
+        for item in read_articles(list(paths)):
+            if isinstance(item, Skipped):
+                summary.skipped.append(item)
+                _tell(on_problem, f"{item.source}: skipped, {item.reason}")
+            elif isinstance(item, InputError):
+                report(item)
+            elif item.id in seen:
+                problem = f"duplicate article id {item.id!r} (also {seen[item.id]})"
+                report(InputError(item.source, problem))
+            else:
+                seen[item.id] = item.source
+                if known.get(item.id) == content_hash(item):
+                    summary.unchanged += 1
+                    bar.update(1)
+                else:
+                    yield item
+
+    work = functools.partial(_process, min_confidence=min_confidence)
+    batch: list[ArticleTriples] = []
+    with _pool(jobs) as pool:
+        results = pool.imap(work, to_process(), chunksize=8) if pool else map(work, to_process())
+        for done in results:
+            bar.update(1)
+            if done.triples is None:
+                report(InputError(done.source, done.error or "extraction failed"))
+                continue
+            summary.facts.update(done.relations)
+            summary.written += 1
+            if done.article_id in known:
+                replace_article(store, done.triples)
+                continue
+            batch.append(done.triples)
+            if len(batch) >= BATCH_SIZE:
+                write_articles(store, batch)
+                batch = []
     if batch:
         write_articles(store, batch)
     bar.close()
     return summary
+
+
+@contextmanager
+def _pool(jobs: int) -> Iterator[multiprocessing.pool.Pool | None]:
+    """Worker processes for extraction, or None to work in this process. Workers are forked
+    (cheap: the lexicons are already loaded) and never touch the store."""
+    if jobs <= 1:
+        yield None
+        return
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with context.Pool(jobs) as pool:
+        yield pool
 
 
 def extract_articles(paths: Iterable[Path], min_confidence: float = 0.0) -> list[Extraction]:

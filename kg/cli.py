@@ -77,8 +77,19 @@ def cli(ctx: click.Context, debug: bool) -> None:
     help="Leave out facts whose extraction confidence is below this.",
 )
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1),
+    default=None,
+    help="Worker processes for extraction (default: all cores).",
+)
 def build(
-    paths: tuple[Path, ...], store_path: Path | None, min_confidence: float, progress: bool
+    paths: tuple[Path, ...],
+    store_path: Path | None,
+    min_confidence: float,
+    progress: bool,
+    jobs: int | None,
 ) -> None:
     """Read articles and write their facts into the store.
 
@@ -91,7 +102,7 @@ def build(
     status is 1 when any file failed.
     """
     from kg.build import build as run_build
-    from kg.build import format_summary
+    from kg.build import default_jobs, format_summary
     from kg.graph.store import open_store
     from kg.resources import samples_dir
 
@@ -103,6 +114,7 @@ def build(
         min_confidence=min_confidence,
         progress=progress and sys.stderr.isatty(),
         on_problem=lambda message: click.echo(message, err=True),
+        jobs=jobs or default_jobs(),
     )
     store.flush()
     del store  # release the store's lock before exiting

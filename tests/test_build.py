@@ -84,3 +84,11 @@ def test_duplicate_article_ids_are_an_error_not_an_overwrite(tmp_path):
     summary = build([tmp_path / "one", tmp_path / "two"], ox.Store(), progress=False)
     assert summary.written == 1
     assert len(summary.errors) == 1 and "duplicate article id" in str(summary.errors[0])
+
+
+def test_parallel_build_gives_the_same_graph():
+    serial, parallel = ox.Store(), ox.Store()
+    build([samples_dir()], serial, progress=False, jobs=1)
+    summary = build([samples_dir()], parallel, progress=False, jobs=2)
+    assert summary.written == 10 and not summary.errors
+    assert set(serial) == set(parallel)
