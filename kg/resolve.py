@@ -70,6 +70,9 @@ def post_iri(office: Office) -> URIRef:
 def post_label(office: Office) -> str:
     if office.jurisdiction is None:
         return office.title
+    # "Penjabat Wali Kota Prabumulih", not "... Wali Kota Kota Prabumulih": the title names the type
+    if office.role in ("Bupati", "Wali Kota", "Gubernur"):
+        return f"{office.title} {office.jurisdiction.name}"
     return f"{office.title} {office.jurisdiction.label}"
 
 

@@ -1,0 +1,161 @@
+"""networkx graphs from the RDF, each a named projection built by SPARQL (never by turning
+every triple into an edge: literals are node attributes, not nodes).
+
+entity               persons, posts, places, elections, audiences, topics; facts as typed edges
+person-person        persons linked by the articles that name both in facts
+person-organisation  persons and the posts they hold (bipartite)
+
+Edge weight = number of distinct articles supporting the link; `start`/`end` = the earliest
+and latest date of the supporting facts (the fact's own date, else its article's date).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+import networkx as nx
+import pyoxigraph as ox
+
+from kg.errors import KgError
+
+VIEWS = ("entity", "person-person", "person-organisation")
+
+_PREFIXES = """
+PREFIX kg: <https://kg-pilkada.example.org/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <https://schema.org/>
+"""
+
+_NODES = {
+    "person": "?n a schema:Person ; schema:name ?label .",
+    "office": "?n a <http://www.w3.org/ns/org#Post> ; rdfs:label ?label ."
+    " OPTIONAL { ?n kg:title ?title } OPTIONAL { ?n kg:jurisdiction/rdfs:label ?jurisdiction }",
+    "place": "?n a schema:AdministrativeArea ; rdfs:label ?label ; kg:regionCode ?code .",
+    "election": "?n a kg:Election ; rdfs:label ?label ."
+    " OPTIONAL { ?n kg:jurisdiction/rdfs:label ?jurisdiction }",
+    "audience": "?n a kg:Audience ; rdfs:label ?label .",
+    "topic": "?n a kg:Topic ; rdfs:label ?label .",
+}
+
+# (relation, pattern binding ?a (the article), ?s, ?o and optionally ?date)
+_FACT_EDGES = {
+    "holds_office": "?f a kg:Holding ; kg:holder ?s ; kg:post ?o ; kg:current true ;"
+    " prov:wasDerivedFrom ?a . OPTIONAL { ?f kg:attestedOn ?date }",
+    "directive": "?f a kg:Directive ; schema:agent ?s ; schema:recipient ?o ;"
+    " prov:wasDerivedFrom ?a . OPTIONAL { ?f schema:startTime ?date }",
+    "directive_topic": "?f a kg:Directive ; schema:agent ?s ; schema:about ?o ;"
+    " prov:wasDerivedFrom ?a . OPTIONAL { ?f schema:startTime ?date }",
+    "candidacy": "?f a kg:Candidacy ; kg:candidate ?s ; kg:election ?o ; prov:wasDerivedFrom ?a .",
+    "jurisdiction": "?f kg:post|kg:election ?s ; prov:wasDerivedFrom ?a . ?s kg:jurisdiction ?o .",
+    "election_date": "?f a kg:ElectionDateClaim ; kg:election ?s ; kg:date ?date ;"
+    " prov:wasDerivedFrom ?a . ?s kg:jurisdiction ?o .",
+}
+
+
+def _rows(store: ox.Store, variables: list[str], where: str) -> list[dict[str, str]]:
+    query = f"SELECT DISTINCT {' '.join('?' + v for v in variables)} WHERE {{ {where} }}"
+    results = store.query(_PREFIXES + query, use_default_graph_as_union=True)
+    return [
+        {name: solution[name].value for name in variables if solution[name] is not None}
+        for solution in results
+    ]
+
+
+def _entity_nodes(store: ox.Store, graph: nx.Graph) -> None:
+    for kind, pattern in _NODES.items():
+        for row in _rows(store, ["n", "label", "title", "jurisdiction", "code"], pattern):
+            attributes = {k: v for k, v in row.items() if k != "n"}
+            graph.add_node(row["n"], type=kind, **attributes)
+
+
+def _fact_links(store: ox.Store) -> dict[str, list[dict[str, str]]]:
+    links = {}
+    for relation, pattern in _FACT_EDGES.items():
+        where = pattern + " OPTIONAL { ?a schema:datePublished ?published }"
+        links[relation] = _rows(store, ["s", "o", "a", "date", "published"], where)
+    return links
+
+
+def _add_edges(graph: nx.Graph, relation: str, rows: list[dict[str, str]]) -> None:
+    articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    dates: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for row in rows:
+        if row["s"] not in graph or row["o"] not in graph:
+            continue
+        key = (row["s"], row["o"])
+        articles[key].add(row["a"])
+        when = row.get("date") or row.get("published")
+        if when and len(when) >= 10:
+            dates[key].append(when[:10])
+    for (source, target), supporting in sorted(articles.items()):
+        attributes = {"relation": relation, "label": relation, "weight": len(supporting)}
+        if dates[(source, target)]:
+            attributes["start"] = min(dates[(source, target)])
+            attributes["end"] = max(dates[(source, target)])
+        if graph.has_edge(source, target):
+            existing = graph.edges[source, target]
+            existing["weight"] = max(existing["weight"], attributes["weight"])
+            continue
+        graph.add_edge(source, target, **attributes)
+
+
+def _election_dates(graph: nx.Graph, rows: list[dict[str, str]]) -> None:
+    for row in rows:
+        if row["s"] in graph and row.get("date"):
+            current = graph.nodes[row["s"]].get("date")
+            if current is None or len(row["date"]) > len(current):
+                graph.nodes[row["s"]]["date"] = row["date"]
+
+
+def build_view(store: ox.Store, view: str = "entity") -> nx.Graph:
+    """The named projection of the store as an undirected networkx graph (node ids = IRIs;
+    attributes label, type and scalars; edges with relation, weight, start/end)."""
+    if view not in VIEWS:
+        raise KgError(f"unknown view {view!r}; known: {', '.join(VIEWS)}")
+    full = nx.Graph()
+    _entity_nodes(store, full)
+    links = _fact_links(store)
+    _election_dates(full, links["election_date"])
+    if view == "entity":
+        for relation, rows in links.items():
+            if relation != "election_date":
+                _add_edges(full, relation, rows)
+        return full
+    if view == "person-organisation":
+        graph = nx.Graph()
+        for node, data in full.nodes(data=True):
+            if data["type"] in ("person", "office"):
+                graph.add_node(node, **data)
+        _add_edges(graph, "holds_office", links["holds_office"])
+        graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
+        return graph
+    return _person_person(full, links)
+
+
+def _person_person(full: nx.Graph, links: dict[str, list[dict[str, str]]]) -> nx.Graph:
+    graph = nx.Graph()
+    persons_in: dict[str, set[str]] = defaultdict(set)
+    dated: dict[str, str] = {}
+    for rows in links.values():
+        for row in rows:
+            if full.nodes.get(row["s"], {}).get("type") == "person":
+                persons_in[row["a"]].add(row["s"])
+                when = row.get("date") or row.get("published")
+                if when and len(when) >= 10:
+                    dated[row["a"]] = when[:10]
+    pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for article, persons in persons_in.items():
+        for person in persons:
+            graph.add_node(person, **full.nodes[person])
+        for a, b in combinations(sorted(persons), 2):
+            pairs[(a, b)].add(article)
+    for (a, b), articles in sorted(pairs.items()):
+        attributes = {"relation": "shared_article", "label": "shared_article"}
+        attributes["weight"] = len(articles)
+        days = sorted(dated[x] for x in articles if x in dated)
+        if days:
+            attributes["start"], attributes["end"] = days[0], days[-1]
+        graph.add_edge(a, b, **attributes)
+    return graph
