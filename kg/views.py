@@ -6,7 +6,8 @@ person-person        persons linked by the articles that name both in facts
 person-organisation  persons and the posts they hold (bipartite)
 
 Edge weight = number of distinct articles supporting the link; `start`/`end` = the earliest
-and latest date of the supporting facts (the fact's own date, else its article's date).
+and latest date of the supporting facts (the fact's own date, else its article's date, and
+for holdings the tenure bounds the text gives).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ PREFIX kg: <https://kg-pilkada.example.org/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX schema: <https://schema.org/>
+PREFIX time: <http://www.w3.org/2006/time#>
 """
 
 _NODES = {
@@ -42,7 +44,10 @@ _NODES = {
 # (relation, pattern binding ?a (the article), ?s, ?o and optionally ?date)
 _FACT_EDGES = {
     "holds_office": "?f a kg:Holding ; kg:holder ?s ; kg:post ?o ; kg:current true ;"
-    " prov:wasDerivedFrom ?a . OPTIONAL { ?f kg:attestedOn ?date }",
+    " prov:wasDerivedFrom ?a . OPTIONAL { ?f kg:attestedOn ?date }"
+    " OPTIONAL { ?f <http://www.w3.org/ns/org#memberDuring> ?tenure ."
+    " OPTIONAL { ?tenure time:hasBeginning/time:inXSDDate ?from }"
+    " OPTIONAL { ?tenure time:hasEnd/time:inXSDDate ?to } }",
     "directive": "?f a kg:Directive ; schema:agent ?s ; schema:recipient ?o ;"
     " prov:wasDerivedFrom ?a . OPTIONAL { ?f schema:startTime ?date }",
     "directive_topic": "?f a kg:Directive ; schema:agent ?s ; schema:about ?o ;"
@@ -74,7 +79,8 @@ def _fact_links(store: ox.Store) -> dict[str, list[dict[str, str]]]:
     links = {}
     for relation, pattern in _FACT_EDGES.items():
         where = pattern + " OPTIONAL { ?a schema:datePublished ?published }"
-        links[relation] = _rows(store, ["s", "o", "a", "date", "published"], where)
+        variables = ["s", "o", "a", "date", "published", "from", "to"]
+        links[relation] = _rows(store, variables, where)
     return links
 
 
@@ -87,8 +93,10 @@ def _add_edges(graph: nx.Graph, relation: str, rows: list[dict[str, str]]) -> No
         key = (row["s"], row["o"])
         articles[key].add(row["a"])
         when = row.get("date") or row.get("published")
-        if when and len(when) >= 10:
-            dates[key].append(when[:10])
+        # a tenure the text dates ("dilantik ...", "sejak ...") widens the edge's time span
+        for day in (when, row.get("from"), row.get("to")):
+            if day and len(day) >= 10:
+                dates[key].append(day[:10])
     for (source, target), supporting in sorted(articles.items()):
         attributes = {"relation": relation, "label": relation, "weight": len(supporting)}
         if dates[(source, target)]:

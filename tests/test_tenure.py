@@ -102,3 +102,15 @@ def test_stale_report_shows_as_a_conflict_with_both_sentences(tmp_path):
     assert {pair["personName"], pair["otherName"]} == {"Darmawan Syahputra", "Hendra Wijaya"}
     assert "pengajian" in pair["sentence"] + pair["otherSentence"]
     assert not rows(built(tmp_path / "clean", TEXTS, ["aug", "sep", "oct"]), "office-conflicts")
+
+
+def test_graph_view_time_span_covers_the_tenure(tmp_path):
+    from kg.views import build_view
+
+    text = OCTOBER.replace("meninjau", "yang menjabat sejak 9 September 2024, meninjau")
+    store = built(tmp_path, {"oct": text}, ["oct"])
+    graph = build_view(store, "entity")
+    hendra = "https://kg-pilkada.example.org/id/person/hendra-wijaya"
+    post = "https://kg-pilkada.example.org/id/post/penjabat-bupati/16.04"
+    edge = graph.edges[hendra, post]
+    assert (edge["start"], edge["end"]) == ("2024-09-09", "2024-10-08")
