@@ -212,6 +212,18 @@ def query(
     default="table",
     show_default=True,
 )
+@click.option(
+    "--since",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Only links dated on or after this day (YYYY-MM-DD).",
+)
+@click.option(
+    "--until",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Only links dated on or before this day.",
+)
 def centrality(
     store_path: Path | None,
     measure: str,
@@ -220,14 +232,23 @@ def centrality(
     top: int,
     k: int | None,
     fmt: str,
+    since,
+    until,
 ) -> None:
-    """Rank the graph's nodes by a networkx centrality measure."""
+    """Rank the graph's nodes by a networkx centrality measure.
+
+    Scores come from networkx's own functions on the chosen view; ties are broken by label.
+    With --since/--until only links whose facts are dated in that period count.
+    """
     from kg.analysis import centrality as score
     from kg.analysis import format_ranking, top_nodes
     from kg.graph.store import open_store
-    from kg.views import build_view
+    from kg.views import build_view, restrict_period
 
     graph = build_view(open_store(store_path, create=False), view)
+    graph = restrict_period(
+        graph, since and since.date().isoformat(), until and until.date().isoformat()
+    )
     scores = score(graph, measure, k=k)
     rows = top_nodes(graph, scores, n=top, node_type=node_type)
     click.echo(format_ranking(rows, fmt, measure), nl=False)

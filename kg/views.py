@@ -167,3 +167,21 @@ def _person_person(full: nx.Graph, links: dict[str, list[dict[str, str]]]) -> nx
             attributes["start"], attributes["end"] = days[0], days[-1]
         graph.add_edge(a, b, **attributes)
     return graph
+
+
+def restrict_period(graph: nx.Graph, since: str | None, until: str | None) -> nx.Graph:
+    """The subgraph of edges whose dates fall in [since, until] (ISO dates, either open);
+    undated edges are left out when a period is given, and so are nodes left without edges."""
+    if not since and not until:
+        return graph
+    kept = nx.Graph()
+    for source, target, data in graph.edges(data=True):
+        start, end = data.get("start"), data.get("end")
+        if start is None:
+            continue
+        if (since and end < since) or (until and start > until):
+            continue
+        kept.add_node(source, **graph.nodes[source])
+        kept.add_node(target, **graph.nodes[target])
+        kept.add_edge(source, target, **data)
+    return kept

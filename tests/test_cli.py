@@ -232,3 +232,13 @@ def test_help_explains_every_command():
     assert code == 0
     for command in ("build", "query", "centrality", "export", "stats", "validate", "eval"):
         assert command in out
+
+
+def test_centrality_since_until_and_bad_date(tmp_path, corpus):
+    store = built(tmp_path, corpus)
+    code, out, _ = run(
+        "centrality", "--store", str(store), "--since", "2024-09-01", "--format", "json"
+    )
+    assert code == 0 and json.loads(out)
+    code, _, err = run("centrality", "--store", str(store), "--since", "kemarin")
+    assert code != 0 and "kemarin" in err and "Traceback" not in err

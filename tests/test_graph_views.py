@@ -105,3 +105,14 @@ def test_graphml_and_csv_tables_read_back(entity, tmp_path):
     edges = list(csv.DictReader((tmp_path / "edges.csv").open(encoding="utf-8")))
     assert len(nodes) == entity.number_of_nodes() and len(edges) == entity.number_of_edges()
     assert {"Id", "Label", "type"} <= set(nodes[0]) and edges[0]["Type"] == "Undirected"
+
+
+def test_period_keeps_only_links_dated_inside_it(entity):
+    from kg.views import restrict_period
+
+    assert restrict_period(entity, None, None) is entity
+    september = restrict_period(entity, "2024-09-01", "2024-09-30")
+    assert 0 < september.number_of_edges() < entity.number_of_edges()
+    for _, _, data in september.edges(data=True):
+        assert data["end"] >= "2024-09-01" and data["start"] <= "2024-09-30"
+    assert restrict_period(entity, "2030-01-01", None).number_of_nodes() == 0
