@@ -378,5 +378,40 @@ def evaluate(
         click.echo(format_report(report, details))
 
 
+@cli.command()
+@_store_option
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), required=True, help="A .png or .svg file."
+)
+@click.option(
+    "--view",
+    type=click.Choice(["entity", "person-person", "person-organisation"]),
+    default="entity",
+    show_default=True,
+)
+@click.option(
+    "--measure",
+    type=click.Choice(
+        ["degree", "weighted-degree", "betweenness", "closeness", "pagerank", "eigenvector"]
+    ),
+    default="pagerank",
+    show_default=True,
+    help="Which nodes are on top, and their size.",
+)
+@click.option("--top", type=click.IntRange(2), default=30, show_default=True)
+def plot(store_path: Path | None, output: Path, view: str, measure: str, top: int) -> None:
+    """Draw the top-N subgraph of a view (types coloured, sizes by centrality) to PNG or SVG."""
+    from kg.analysis import centrality as score
+    from kg.export.plot import plot_top
+    from kg.graph.store import open_store
+    from kg.views import build_view
+
+    graph = build_view(open_store(store_path, create=False), view)
+    drawn = plot_top(
+        graph, score(graph, measure), output, top, f"{view} view, top {top} by {measure}"
+    )
+    click.echo(f"wrote {output}: {drawn} nodes")
+
+
 def main() -> None:
     cli()

@@ -116,3 +116,19 @@ def test_period_keeps_only_links_dated_inside_it(entity):
     for _, _, data in september.edges(data=True):
         assert data["end"] >= "2024-09-01" and data["start"] <= "2024-09-30"
     assert restrict_period(entity, "2030-01-01", None).number_of_nodes() == 0
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg"])
+def test_plot_draws_the_top_nodes(entity, tmp_path, suffix):
+    pytest.importorskip("matplotlib")
+    from kg.export.plot import plot_top
+
+    path = tmp_path / f"top.{suffix}"
+    scores = centrality(entity, "pagerank")
+    assert plot_top(entity, scores, path, top=10) == 10
+    data = path.read_bytes()
+    if suffix == "png":
+        assert data.startswith(b"\x89PNG")
+    else:
+        best = max(scores, key=scores.get)
+        assert entity.nodes[best]["label"][:20].encode() in data
