@@ -45,12 +45,17 @@ def gexf_graph(graph: nx.Graph, size_by: dict | None = None, dynamic: bool = Tru
             attributes["score"] = float(scores[node])
         attributes["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "size": size}
         if node in node_spans:
-            attributes["spells"] = [(min(node_spans[node]), max(node_spans[node]))]
+            first, last = min(node_spans[node]), max(node_spans[node])
+            attributes["spells"] = [(first, last)]
+            attributes["firstDate"], attributes["lastDate"] = first, last
         out.add_node(node, **attributes)
     for source, target, data in graph.edges(data=True):
         attributes = {k: v for k, v in data.items() if k not in ("start", "end")}
-        if dynamic and data.get("start"):
-            attributes["spells"] = [(data["start"], data["end"])]
+        if data.get("start"):
+            # as plain attributes too: parsers that skip spells (graphology-gexf) keep the time
+            attributes["firstDate"], attributes["lastDate"] = data["start"], data["end"]
+            if dynamic:
+                attributes["spells"] = [(data["start"], data["end"])]
         out.add_edge(source, target, **attributes)
     return out
 
