@@ -14,6 +14,12 @@ import click
 from kg.errors import KgError
 
 STORE_HELP = "Store folder (default: ./kg-store, or $KG_STORE)."
+# kg.analysis.MEASURES and kg.views.VIEWS, spelt here so that `kg --help` does not import
+# networkx; tests/test_cli.py checks they agree.
+MEASURE_CHOICE = click.Choice(
+    ["degree", "weighted-degree", "betweenness", "closeness", "pagerank", "eigenvector"]
+)
+VIEW_CHOICE = click.Choice(["entity", "person-person", "person-organisation"])
 
 
 class _Group(click.Group):
@@ -179,15 +185,13 @@ def query(
 @_store_option
 @click.option(
     "--measure",
-    type=click.Choice(
-        ["degree", "weighted-degree", "betweenness", "closeness", "pagerank", "eigenvector"]
-    ),
+    type=MEASURE_CHOICE,
     default="pagerank",
     show_default=True,
 )
 @click.option(
     "--view",
-    type=click.Choice(["entity", "person-person", "person-organisation"]),
+    type=VIEW_CHOICE,
     default="entity",
     show_default=True,
     help="Which graph projection to rank.",
@@ -275,7 +279,7 @@ EXPORT_FORMATS = ["gexf", "graphml", "csv", "ttl", "nt", "trig", "nq", "jsonld"]
 )
 @click.option(
     "--view",
-    type=click.Choice(["entity", "person-person", "person-organisation"]),
+    type=VIEW_CHOICE,
     default="entity",
     show_default=True,
 )
@@ -385,15 +389,13 @@ def evaluate(
 )
 @click.option(
     "--view",
-    type=click.Choice(["entity", "person-person", "person-organisation"]),
+    type=VIEW_CHOICE,
     default="entity",
     show_default=True,
 )
 @click.option(
     "--measure",
-    type=click.Choice(
-        ["degree", "weighted-degree", "betweenness", "closeness", "pagerank", "eigenvector"]
-    ),
+    type=MEASURE_CHOICE,
     default="pagerank",
     show_default=True,
     help="Which nodes are on top, and their size.",

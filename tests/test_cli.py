@@ -242,3 +242,12 @@ def test_centrality_since_until_and_bad_date(tmp_path, corpus):
     assert code == 0 and json.loads(out)
     code, _, err = run("centrality", "--store", str(store), "--since", "kemarin")
     assert code != 0 and "kemarin" in err and "Traceback" not in err
+
+
+def test_cli_choices_match_the_library():
+    from kg.analysis import MEASURES
+    from kg.cli import MEASURE_CHOICE, VIEW_CHOICE
+    from kg.views import VIEWS
+
+    assert tuple(MEASURE_CHOICE.choices) == MEASURES
+    assert tuple(VIEW_CHOICE.choices) == VIEWS

@@ -90,12 +90,7 @@ def _directives_in(
     official, how, confidence = _official(context, sentence, verb, holders, officials)
     if official is None:
         return []
-    by_topic: dict[str, list[str]] = {}
-    for addressee in addressees:
-        topic = _topic_for(addressee, topics)
-        groups = by_topic.setdefault(topic, [])
-        if addressee.value not in groups:
-            groups.append(addressee.value)
+    by_topic = _groups_by_topic(addressees, topics)
     date = _date_for(context, sentence)
     quote = _QUOTE.search(sentence.sentence.text)
     return [
@@ -141,11 +136,7 @@ def _quoted_directive(
         official = _last_official(context, sentence.index, officials)
     if official is None or official.name not in officials:
         return []
-    groups: dict[str, list[str]] = {}
-    for addressee in addressees:
-        groups.setdefault(_topic_for(addressee, topics), [])
-        if addressee.value not in groups[_topic_for(addressee, topics)]:
-            groups[_topic_for(addressee, topics)].append(addressee.value)
+    groups = _groups_by_topic(addressees, topics)
     evidence = Evidence(
         context.article.id,
         text[open_at : sentence.sentence.end],
@@ -211,6 +202,16 @@ def _official(
     if person is not None:
         return person, "subjectless", SUBJECTLESS_CONFIDENCE
     return None, "", 0.0
+
+
+def _groups_by_topic(addressees: list[Cue], topics: list[Cue]) -> dict[str, list[str]]:
+    """The addressed groups (each once, in order) under the topic each is told about."""
+    by_topic: dict[str, list[str]] = {}
+    for addressee in addressees:
+        groups = by_topic.setdefault(_topic_for(addressee, topics), [])
+        if addressee.value not in groups:
+            groups.append(addressee.value)
+    return by_topic
 
 
 def _topic_for(addressee: Cue, topics: list[Cue]) -> str:

@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.context import ArticleContext, SentenceMentions
-from kg.extract.offices import OfficeMention
+from kg.extract.offices import KIND_FOR_LEVEL, OfficeMention
 from kg.extract.persons import PersonMention
 from kg.extract.tenure import read_tenure
-from kg.model import HoldsOffice, Office, Person, Place, PlaceKind
+from kg.model import HoldsOffice, Office, Person, Place
 
 _ADVERBS = r"(?:(?:saat\s+ini|kini|sekarang|masih|juga|pun|telah|sudah|resmi|kembali)\s+)*"
 _VERBS = (
@@ -52,11 +52,6 @@ _THAT_REGION = re.compile(
     r"\s*(?:di\s+(?:wilayah|daerah|kabupaten|kota)\s+(?:tersebut|itu|yang\s+sama)|setempat)",
     re.I,
 )
-_LEVEL_KIND = {
-    "kabupaten": PlaceKind.REGENCY,
-    "kota": PlaceKind.CITY,
-    "provinsi": PlaceKind.PROVINCE,
-}
 INFERRED_REGION_PENALTY = 0.1
 
 
@@ -168,7 +163,7 @@ def _facts(context: ArticleContext, links: list[_Link]) -> list[HoldsOffice]:
         if place is None:
             place = known_regions.get((link.person.name, title)) or _region_from_text(context, link)
             confidence -= INFERRED_REGION_PENALTY
-            if place is None and link.office.level in _LEVEL_KIND:
+            if place is None and link.office.level in KIND_FOR_LEVEL:
                 continue  # "Pjs bupati di 3 daerah": a head of region, but of which region?
         tenure = read_tenure(
             context,
@@ -197,7 +192,7 @@ def _region_from_text(context: ArticleContext, link: _Link) -> Place | None:
     after = link.sentence.sentence.masked[office.end :]
     if _THAT_REGION.match(after):
         return _last_region_before(context, link.sentence, office.start)
-    kind = _LEVEL_KIND.get(office.level)
+    kind = KIND_FOR_LEVEL.get(office.level)
     if kind is not None:
         return context.only_place(kind)
     return None

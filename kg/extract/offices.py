@@ -25,7 +25,7 @@ LEVEL_FOR_PLACE_KIND = {
     PlaceKind.PROVINCE: "provinsi",
 }
 
-_KIND_FOR_LEVEL = {level: kind for kind, level in LEVEL_FOR_PLACE_KIND.items()}
+KIND_FOR_LEVEL = {level: kind for kind, level in LEVEL_FOR_PLACE_KIND.items()}
 
 # Words between an office and its region: "Kepala Biro Organisasi Setda Sumsel".
 _FILLER = re.compile(r"\s*(?:(?:Setda|Sekretariat\s+Daerah|di\s+lingkungan|se-?)\s*)?", re.I)
@@ -139,7 +139,7 @@ def _mention(
     region = None
     if place is not None:
         end = place.end
-        region = place_of_kind(place, _KIND_FOR_LEVEL.get(level))
+        region = place_of_kind(place, KIND_FOR_LEVEL.get(level))
     if role.deputy:
         qualifier = f"{qualifier} Wakil" if qualifier else "Wakil"
     before = text[max(0, match.start() - 20) : match.start()]
