@@ -415,5 +415,83 @@ def plot(store_path: Path | None, output: Path, view: str, measure: str, top: in
     click.echo(f"wrote {output}: {drawn} nodes")
 
 
+@cli.command()
+@_store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--allow-update",
+    is_flag=True,
+    help="Accept SPARQL Update at /sparql (off: the server only reads).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1),
+    default=30.0,
+    show_default=True,
+    help="Seconds a query may run before it is stopped.",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(1),
+    default=100_000,
+    show_default=True,
+    help="Most rows a query returns.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 32),
+    default=2,
+    show_default=True,
+    help="Worker processes answering queries (1 with --allow-update).",
+)
+@click.option("--quiet", is_flag=True, help="Do not log requests.")
+def serve(
+    store_path: Path | None,
+    host: str,
+    port: int,
+    allow_update: bool,
+    timeout: float,
+    max_rows: int,
+    workers: int,
+    quiet: bool,
+) -> None:
+    """Serve the store: a SPARQL 1.1 endpoint at /sparql and a web explorer at /.
+
+    \b
+    The explorer: search by name, entity pages with every fact and its evidence,
+    an Ask page with the named queries, and each entity's network as SVG or GEXF.
+    Read-only and on localhost unless told otherwise. Stop `kg serve` before
+    running `kg build` on the same store.
+    """
+    from kg.graph.store import default_store_path
+    from kg.serve.app import Limits
+    from kg.serve.server import serve as run_server
+
+    path = store_path or default_store_path()
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: other machines can reach this server", err=True)
+    limits = Limits(timeout=timeout, max_rows=max_rows)
+    try:
+        run_server(
+            path,
+            host,
+            port,
+            writable=allow_update,
+            workers=workers,
+            limits=limits,
+            on_ready=lambda url: click.echo(f"kg serve: {url} (store {path}; Ctrl-C stops)"),
+            quiet=quiet,
+        )
+    except OSError as error:
+        raise KgError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    except KeyboardInterrupt:
+        click.echo("stopped")
+
+
 def main() -> None:
     cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -22,3 +22,7 @@ class QueryError(KgError):
 
 class StoreError(KgError):
     """The store cannot be opened or written."""
+
+
+class NotFoundError(KgError):
+    """Nothing in the store answers to that name or IRI."""

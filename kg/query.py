@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -80,6 +81,7 @@ class QueryResult:
     rows: tuple[tuple[Term | None, ...], ...] = ()
     boolean: bool | None = None
     triples: tuple[ox.Triple, ...] = field(default=())
+    truncated: bool = False  # more rows (or triples) than `max_rows` asked for
 
 
 # --- finding queries -----------------------------------------------------------------------
@@ -110,6 +112,15 @@ def resolve_query(spec: str) -> NamedQuery:
     if _is_file(stripped):
         return _read_query_file(Path(stripped))
     return load_named_query(stripped)
+
+
+def query_from_text(text: str, name: str = "query") -> NamedQuery:
+    """SPARQL text as a query, its parameters from a `#+ params:` header if it has one
+    (a named query's text pasted into a form), else from its `?_name` variables."""
+    summary, params = _parse_header(text, Path(name))
+    if params is None:
+        params = _params_from_variables(text)
+    return NamedQuery(name, summary, text, params)
 
 
 def _is_file(path: str | Path) -> bool:
@@ -225,9 +236,13 @@ def run_query(
     store: ox.Store,
     query: NamedQuery,
     values: Mapping[ox.Variable, Term] | Mapping[str, str] | None = None,
+    max_rows: int | None = None,
+    default_graph: list[ox.NamedNode] | None = None,
 ) -> QueryResult:
-    """Run a read-only query over the union of all graphs, with vocab.PREFIXES predeclared.
-    `values` are substitutions from `bind_params` (or raw name -> value strings)."""
+    """Run a read-only query over the union of all graphs (or over `default_graph`), with
+    vocab.PREFIXES predeclared. `values` are substitutions from `bind_params` (or raw
+    name -> value strings). With `max_rows`, at most that many rows or triples are read
+    and the result says whether there were more."""
     substitutions = _substitutions(query, values)
     form = _query_form(query.text)
     if form in _UPDATE_FORMS:
@@ -236,7 +251,8 @@ def run_query(
         answer = store.query(
             query.text,
             prefixes=PREFIXES,
-            use_default_graph_as_union=True,
+            use_default_graph_as_union=default_graph is None,
+            default_graph=default_graph,
             substitutions=substitutions or None,
         )
         if isinstance(answer, ox.QueryBoolean):
@@ -244,9 +260,13 @@ def run_query(
         if isinstance(answer, ox.QuerySolutions):
             variables = [v.value for v in answer.variables]
             keep = [i for i, name in enumerate(variables) if not name.startswith("_")]
-            rows = tuple(tuple(solution[i] for i in keep) for solution in answer)
-            return QueryResult("select", tuple(variables[i] for i in keep), rows)
-        return QueryResult("graph", triples=tuple(answer))
+            solutions, truncated = _take(answer, max_rows)
+            rows = tuple(tuple(solution[i] for i in keep) for solution in solutions)
+            return QueryResult(
+                "select", tuple(variables[i] for i in keep), rows, truncated=truncated
+            )
+        triples, truncated = _take(answer, max_rows)
+        return QueryResult("graph", triples=tuple(triples), truncated=truncated)
     except SyntaxError as error:
         raise QueryError(f"invalid SPARQL: {_first_line(error)}") from None
     except (RuntimeError, OSError, ValueError) as error:
@@ -255,6 +275,14 @@ def run_query(
             # Oxigraph substitutes only variables the query returns.
             message = f"a parameter's variable must be in the SELECT list ({message})"
         raise QueryError(f"query {query.name!r} failed: {message}") from None
+
+
+def _take(items: Iterable, limit: int | None) -> tuple[list, bool]:
+    """At most `limit` items (all when None), and whether any were left over."""
+    if limit is None:
+        return list(items), False
+    taken = list(itertools.islice(iter(items), limit + 1))
+    return taken[:limit], len(taken) > limit
 
 
 def _substitutions(

@@ -185,3 +185,45 @@ def restrict_period(graph: nx.Graph, since: str | None, until: str | None) -> nx
         kept.add_node(target, **graph.nodes[target])
         kept.add_edge(source, target, **data)
     return kept
+
+
+def neighbourhood(store: ox.Store, center: str, hops: int = 1, max_nodes: int = 60) -> nx.Graph:
+    """The entity view around one node: its links and, with `hops` 2, its neighbours' links.
+
+    Built from the same projections as the entity view, with the end nodes bound by VALUES
+    (fast on a large store). When a hop would pass `max_nodes`, the neighbours linked by the
+    most articles are kept."""
+    center_node = ox.NamedNode(center)  # raises ValueError on a malformed IRI
+    kept: dict[str, int] = {center_node.value: 0}
+    rows: dict[str, list[dict[str, str]]] = defaultdict(list)
+    frontier = [center_node.value]
+    for _ in range(max(1, min(hops, 2))):
+        values = " ".join(str(ox.NamedNode(iri)) for iri in frontier)
+        weight: dict[str, set[str]] = defaultdict(set)
+        for relation, pattern in _FACT_EDGES.items():
+            if relation == "election_date":
+                continue
+            for side, other in (("s", "o"), ("o", "s")):
+                where = f"VALUES ?{side} {{ {values} }} {pattern}"
+                where += " OPTIONAL { ?a schema:datePublished ?published }"
+                variables = ["s", "o", "a", "date", "published", "from", "to"]
+                for row in _rows(store, variables, where):
+                    rows[relation].append(row)
+                    if row[other] not in kept:
+                        weight[row[other]].add(row["a"])
+        room = max_nodes - len(kept)
+        ranked = sorted(weight, key=lambda iri: (-len(weight[iri]), iri))[: max(room, 0)]
+        for iri in ranked:
+            kept[iri] = len(kept)
+        frontier = ranked
+        if not frontier:
+            break
+    graph = nx.Graph()
+    values = " ".join(str(ox.NamedNode(iri)) for iri in kept)
+    for kind, pattern in _NODES.items():
+        where = f"VALUES ?n {{ {values} }} {pattern}"
+        for row in _rows(store, ["n", "label", "title", "jurisdiction", "code"], where):
+            graph.add_node(row["n"], type=kind, **{k: val for k, val in row.items() if k != "n"})
+    for relation, relation_rows in rows.items():
+        _add_edges(graph, relation, relation_rows)
+    return graph

@@ -7,6 +7,7 @@ attribute is a scalar (networkx and Gephi read the file back the same way).
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import networkx as nx
@@ -58,6 +59,13 @@ def gexf_graph(graph: nx.Graph, size_by: dict | None = None, dynamic: bool = Tru
                 attributes["spells"] = [(data["start"], data["end"])]
         out.add_edge(source, target, **attributes)
     return out
+
+
+def gexf_bytes(graph: nx.Graph, size_by: dict | None = None, dynamic: bool = True) -> bytes:
+    """The GEXF 1.3 document for `graph`, in memory (the explorer's subgraph download)."""
+    out = io.BytesIO()
+    nx.write_gexf(gexf_graph(graph, size_by, dynamic), out, version="1.3")
+    return out.getvalue()
 
 
 def write_gexf(

@@ -1,0 +1,246 @@
+"""What the store says about one entity: its description, and every fact it takes part in
+with the evidence (sentence, confidence, article), for the explorer's entity page.
+
+Results are plain dicts and lists (they cross from a worker process to the server).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.errors import NotFoundError
+from kg.graph import vocab as v
+from kg.serve.search import KINDS
+
+ORG = "http://www.w3.org/ns/org#"
+TIME = str(v.TIME)
+PROV_DERIVED = str(v.PROV.wasDerivedFrom)
+RDF_TYPE = str(v.RDF.type)
+LABEL_PREDICATES = (str(v.RDFS.label), str(v.SCHEMA.name))
+
+# Fact classes and the kind the page shows them as.
+FACT_KINDS = {
+    str(v.Holding): "holding",
+    str(v.Directive): "directive",
+    str(v.Candidacy): "candidacy",
+    str(v.ElectionDateClaim): "election-date",
+}
+# Evidence and bookkeeping properties of a fact (shown as evidence, not as links).
+_EVIDENCE = {
+    str(v.sentence): "sentence",
+    str(v.confidence): "confidence",
+    str(v.extractor): "extractor",
+    str(v.startOffset): "start",
+    str(v.endOffset): "end",
+}
+
+
+def entity_iri(text: str) -> ox.NamedNode:
+    """The IRI a page asks for, if it is one of the graph's own (id:) IRIs."""
+    try:
+        node = ox.NamedNode(text.strip())
+    except ValueError:
+        raise NotFoundError(f"not an entity IRI: {text[:200]!r}") from None
+    if not node.value.startswith(str(v.ID)):
+        raise NotFoundError(f"not an entity of this graph: {text[:200]!r}")
+    return node
+
+
+def describe(store: ox.Store, iri: str, max_facts: int = 300) -> dict[str, Any]:
+    """The entity page's data, or NotFoundError when the store knows nothing of `iri`."""
+    node = entity_iri(iri)
+    outgoing = _pairs(store, f"SELECT ?p ?o WHERE {{ GRAPH ?g {{ {node} ?p ?o }} }}")
+    if not outgoing:
+        raise NotFoundError(f"no entity {node.value} in this store")
+    types = [o.value for p, o in outgoing if p == RDF_TYPE]
+    kind = next((KINDS[t] for t in types if t in KINDS), "")
+    if str(v.SCHEMA.NewsArticle) in types:
+        kind = "article"
+    literals: dict[str, list[str]] = defaultdict(list)
+    links: list[tuple[str, str]] = []
+    for predicate, value in outgoing:
+        if isinstance(value, ox.Literal):
+            literals[_local(predicate)].append(value.value)
+        elif isinstance(value, ox.NamedNode) and predicate != RDF_TYPE:
+            links.append((_local(predicate), value.value))
+    incoming = _pairs(
+        store,
+        f"SELECT DISTINCT ?p ?s WHERE {{ GRAPH <{v.ENTITIES_GRAPH}> {{ ?s ?p {node} }} }}"
+        " ORDER BY ?p ?s LIMIT 500",
+    )
+    backlinks = [(_local(p), s.value) for p, s in incoming if isinstance(s, ox.NamedNode)]
+    facts = _facts(store, node, kind, max_facts)
+    labels = _labels(store, {iri for _, iri in links + backlinks} | _fact_iris(facts))
+    label = _first(literals, "label", "name", "headline") or node.value.rsplit("/", 1)[-1]
+    return {
+        "iri": node.value,
+        "kind": kind,
+        "label": label,
+        "names": sorted(set(literals.get("name", []) + literals.get("label", [])) - {label}),
+        "alt_names": sorted(set(literals.get("altLabel", []))),
+        "literals": {key: sorted(set(values)) for key, values in literals.items()},
+        "links": [(role, target, labels.get(target, target)) for role, target in sorted(links)],
+        "backlinks": [(role, s, labels.get(s, s)) for role, s in backlinks],
+        "facts": _with_labels(facts, labels),
+        "fact_count": _fact_count(store, node, kind),
+    }
+
+
+def _pairs(store: ox.Store, query: str) -> list[tuple[str, Any]]:
+    rows = store.query(query, use_default_graph_as_union=True)
+    return [(row[0].value, row[1]) for row in rows]
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _first(literals: dict[str, list[str]], *keys: str) -> str:
+    for key in keys:
+        if literals.get(key):
+            return sorted(literals[key])[0]
+    return ""
+
+
+def _fact_pattern(node: ox.NamedNode, kind: str) -> str:
+    if kind == "article":
+        return f"GRAPH ?g {{ ?fact <{PROV_DERIVED}> {node} }}"
+    return f"GRAPH ?g {{ ?fact ?role {node} ; <{PROV_DERIVED}> ?article }}"
+
+
+def _fact_count(store: ox.Store, node: ox.NamedNode, kind: str) -> int:
+    query = f"SELECT (COUNT(DISTINCT ?fact) AS ?n) WHERE {{ {_fact_pattern(node, kind)} }}"
+    return int(next(iter(store.query(query)))["n"].value)
+
+
+def _facts(store: ox.Store, node: ox.NamedNode, kind: str, limit: int) -> list[dict[str, Any]]:
+    query = f"SELECT DISTINCT ?fact WHERE {{ {_fact_pattern(node, kind)} }} LIMIT {int(limit)}"
+    fact_iris = [row["fact"] for row in store.query(query)]
+    if not fact_iris:
+        return []
+    values = " ".join(str(fact) for fact in fact_iris)
+    rows = store.query(
+        f"SELECT ?fact ?p ?o WHERE {{ VALUES ?fact {{ {values} }} GRAPH ?g {{ ?fact ?p ?o }} }}"
+    )
+    facts: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        fact = facts.setdefault(
+            row["fact"].value,
+            {"iri": row["fact"].value, "kind": "", "links": [], "values": {}, "evidence": {}},
+        )
+        predicate, value = row["p"].value, row["o"]
+        if predicate == RDF_TYPE:
+            fact["kind"] = FACT_KINDS.get(value.value, fact["kind"])
+        elif predicate in _EVIDENCE:
+            fact["evidence"][_EVIDENCE[predicate]] = value.value
+        elif predicate == PROV_DERIVED:
+            fact["article"] = {"iri": value.value}
+        elif predicate == ORG + "memberDuring":
+            fact["interval"] = value.value
+        elif isinstance(value, ox.NamedNode):
+            fact["links"].append([_local(predicate), value.value])
+        elif isinstance(value, ox.Literal):
+            fact["values"][_local(predicate)] = value.value
+    for fact in facts.values():
+        fact["links"].sort()
+    _add_tenure(store, facts)
+    _add_articles(store, facts)
+    return sorted(facts.values(), key=_fact_order)
+
+
+def _fact_order(fact: dict[str, Any]) -> tuple:
+    values = fact["values"]
+    when = (
+        values.get("startTime")
+        or values.get("date")
+        or values.get("attestedOn")
+        or fact.get("article", {}).get("published")
+        or ""
+    )
+    return (when, fact["kind"], fact["iri"])
+
+
+def _add_tenure(store: ox.Store, facts: dict[str, dict[str, Any]]) -> None:
+    intervals = {fact["interval"]: fact for fact in facts.values() if "interval" in fact}
+    if not intervals:
+        return
+    values = " ".join(f"<{iri}>" for iri in intervals)
+    query = f"""
+        SELECT ?interval ?bound ?day ?cue ?sentence WHERE {{
+          VALUES ?interval {{ {values} }}
+          VALUES (?edge ?bound) {{ (<{TIME}hasBeginning> "start") (<{TIME}hasEnd> "end") }}
+          ?interval ?edge ?instant .
+          ?instant <{TIME}inXSDDate>|<{TIME}inXSDgYear> ?day .
+          OPTIONAL {{ ?instant <{v.KG.tenureCue}> ?cue }}
+          OPTIONAL {{ ?instant <{v.sentence}> ?sentence }}
+        }}"""
+    for row in store.query(query, use_default_graph_as_union=True):
+        fact = intervals[row["interval"].value]
+        fact.setdefault("tenure", {})[row["bound"].value] = {
+            "date": row["day"].value,
+            "cue": row["cue"].value if row["cue"] else "",
+            "sentence": row["sentence"].value if row["sentence"] else "",
+        }
+
+
+def _add_articles(store: ox.Store, facts: dict[str, dict[str, Any]]) -> None:
+    articles = {fact["article"]["iri"] for fact in facts.values() if "article" in fact}
+    if not articles:
+        return
+    values = " ".join(f"<{iri}>" for iri in sorted(articles))
+    query = f"""
+        SELECT ?a ?id ?headline ?url ?published ?path WHERE {{
+          VALUES ?a {{ {values} }}
+          ?a <{v.articleId}> ?id .
+          OPTIONAL {{ ?a <{v.SCHEMA.headline}> ?headline }}
+          OPTIONAL {{ ?a <{v.SCHEMA.url}> ?url }}
+          OPTIONAL {{ ?a <{v.SCHEMA.datePublished}> ?published }}
+          OPTIONAL {{ ?a <{v.sourcePath}> ?path }}
+        }}"""
+    found: dict[str, dict[str, str]] = {}
+    for row in store.query(query, use_default_graph_as_union=True):
+        found[row["a"].value] = {
+            name: row[name].value
+            for name in ("id", "headline", "url", "published", "path")
+            if row[name] is not None
+        }
+    for fact in facts.values():
+        if "article" in fact:
+            fact["article"].update(found.get(fact["article"]["iri"], {}))
+
+
+def _fact_iris(facts: list[dict[str, Any]]) -> set[str]:
+    return {target for fact in facts for _, target in fact["links"]}
+
+
+def _labels(store: ox.Store, iris: set[str]) -> dict[str, str]:
+    """A display label for each IRI: its rdfs:label or schema:name, English for ontology
+    terms (candidacy statuses)."""
+    if not iris:
+        return {}
+    labels: dict[str, str] = {}
+    ordered = sorted(iris)
+    for start in range(0, len(ordered), 500):
+        values = " ".join(f"<{iri}>" for iri in ordered[start : start + 500])
+        query = f"""
+            SELECT ?s ?label WHERE {{
+              VALUES ?s {{ {values} }}
+              ?s <{LABEL_PREDICATES[0]}>|<{LABEL_PREDICATES[1]}> ?label .
+              FILTER(LANG(?label) = "" || LANGMATCHES(LANG(?label), "en"))
+            }}"""
+        for row in store.query(query, use_default_graph_as_union=True):
+            current = labels.get(row["s"].value)
+            if current is None or len(row["label"].value) > len(current):
+                labels[row["s"].value] = row["label"].value
+    return labels
+
+
+def _with_labels(facts: list[dict[str, Any]], labels: dict[str, str]) -> list[dict[str, Any]]:
+    for fact in facts:
+        fact["links"] = [
+            (role, target, labels.get(target, _local(target))) for role, target in fact["links"]
+        ]
+    return facts

@@ -1,0 +1,56 @@
+"""Run the app on a threaded HTTP server (the standard library's wsgiref), localhost by default."""
+
+from __future__ import annotations
+
+import socketserver
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from kg.serve.app import App, Limits
+from kg.serve.workers import StoreWorkers
+
+
+class _ThreadingServer(socketserver.ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    """One short line per request on stderr (wsgiref's default includes the full address)."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        sys.stderr.write(f"{self.command} {self.path[:120]} {args[1] if len(args) > 1 else ''}\n")
+
+
+def serve(
+    store_path: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    writable: bool = False,
+    workers: int = 2,
+    limits: Limits | None = None,
+    on_ready: Callable[[str], None] | None = None,
+    quiet: bool = False,
+) -> None:
+    """Serve until interrupted. Raises KgError (one line) when the store cannot be opened."""
+    pool = StoreWorkers(store_path, writable=writable, size=workers)
+    try:
+        pool.call("ping", timeout=60)  # the store opens, or its error is reported now
+        app = App(pool, limits)
+        handler = _Silent if quiet else _QuietHandler
+        with make_server(
+            host, port, app, server_class=_ThreadingServer, handler_class=handler
+        ) as httpd:
+            address = f"http://{host if ':' not in host else f'[{host}]'}:{httpd.server_port}/"
+            if on_ready:
+                on_ready(address)
+            httpd.serve_forever()
+    finally:
+        pool.close()
+
+
+class _Silent(WSGIRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
