@@ -31,7 +31,11 @@ SECURITY_HEADERS = [
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "no-referrer"),
 ]
-STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+STATIC_TYPES = {
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".svg": "image/svg+xml",
+}
 MAX_QUERY_STRING = 100_000
 MAX_HOPS = 2
 
@@ -71,6 +75,8 @@ class App:
         try:
             if len(environ.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
                 raise HttpError(414, "the address is too long")
+            if path == "/favicon.ico":
+                path = "/static/favicon.svg"
             if path.startswith("/static/"):
                 status, headers, body = self.static(path[len("/static/") :])
             else:

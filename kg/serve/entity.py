@@ -82,7 +82,10 @@ def describe(store: ox.Store, iri: str, max_facts: int = 300) -> dict[str, Any]:
         "names": sorted(set(literals.get("name", []) + literals.get("label", [])) - {label}),
         "alt_names": sorted(set(literals.get("altLabel", []))),
         "literals": {key: sorted(set(values)) for key, values in literals.items()},
-        "links": [(role, target, labels.get(target, target)) for role, target in sorted(links)],
+        # org:holds is asserted in every article that reports the holding: list it once
+        "links": [
+            (role, target, labels.get(target, target)) for role, target in sorted(set(links))
+        ],
         "backlinks": [(role, s, labels.get(s, s)) for role, s in backlinks],
         "facts": _with_labels(facts, labels),
         "fact_count": _fact_count(store, node, kind),

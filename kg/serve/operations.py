@@ -100,7 +100,22 @@ def search(state: State, text: str, kind: str | None, limit: int) -> list[tuple[
 
 
 def entity(state: State, iri: str) -> dict[str, Any]:
-    return describe(state.store, iri)
+    data = describe(state.store, iri)
+    if data["kind"] == "office":
+        data["history"] = _office_history(state.store, data["iri"])
+    return data
+
+
+def _office_history(store: ox.Store, post: str) -> list[dict[str, str]]:
+    """The post's holders in time order (the office-history named query)."""
+    result = run_query(store, load_named_query("office-history"), {"post": post})
+    return [
+        {
+            name: (term.value if term is not None else "")
+            for name, term in zip(result.columns, row, strict=True)
+        }
+        for row in result.rows
+    ]
 
 
 def network(state: State, iri: str, hops: int, max_nodes: int) -> dict[str, Any]:

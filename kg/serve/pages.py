@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from kg.export.gexf import TYPE_COLOURS
+from kg.serve.search import mention_variants
 
 KIND_NAMES = {
     "person": "Person",
@@ -46,6 +47,7 @@ LINK_NAMES = {
     "role": "Role",
     "publisher": "Publisher",
 }
+DIRECTIVE_VERBS = {"appeal": "appeals to", "demand": "instructs", "warn": "warns"}
 _HIDDEN_LITERALS = {"label", "name", "altLabel", "contentHash", "headline"}
 
 
@@ -61,6 +63,7 @@ def layout(title: str, body: str, query: str = "") -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)} · kg explorer</title>
 <link rel="stylesheet" href="/static/style.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <script src="/static/app.js" defer></script>
 </head>
 <body>
@@ -187,7 +190,7 @@ def entity_page(data: dict[str, Any]) -> str:
     network = "" if kind == "article" else _network_links(iri)
     sections = []
     if kind == "office":
-        sections.append(_holders_table(data["facts"]))
+        sections.append(_holders_table(data.get("history", [])))
     by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for fact in data["facts"]:
         by_kind[fact["kind"]].append(fact)
@@ -222,6 +225,8 @@ def _names_for_highlight(data: dict[str, Any]) -> list[str]:
     names = {data["label"], *data["names"], *data["alt_names"]}
     for key in ("title", "name"):
         names.update(data["literals"].get(key, []))
+    if data["kind"] not in ("person", "article"):
+        names = {variant for name in names for variant in mention_variants(name)}
     return sorted((name for name in names if len(name) >= 2), key=len, reverse=True)
 
 
@@ -236,36 +241,41 @@ def _network_links(iri: str) -> str:
     )
 
 
-def _holders_table(facts: list[dict[str, Any]]) -> str:
-    holdings = [fact for fact in facts if fact["kind"] == "holding"]
-    if not holdings:
+def _holders_table(history: list[dict[str, str]]) -> str:
+    """The post's holders in time order: tenure from the text where it says so, else the
+    dates of the articles that report the holding."""
+    if not history:
         return ""
     rows = []
-    for fact in sorted(holdings, key=_tenure_order):
-        holder = _role(fact, "holder")
-        tenure = fact.get("tenure", {})
-        status = "current" if fact["values"].get("current") == "true" else "former"
+    for row in history:
+        status = "current" if row.get("current") == "true" else "former"
+        articles = row.get("articles", "")
         rows.append(
             "<tr>"
-            f"<td>{_link(*holder) if holder else ''}</td>"
-            f"<td>{escape(tenure.get('start', {}).get('date', ''))}</td>"
-            f"<td>{escape(tenure.get('end', {}).get('date', ''))}</td>"
-            f"<td>{escape(fact['values'].get('attestedOn', ''))}</td>"
-            f"<td>{status}</td>"
-            f"<td>{_article_link(fact)}</td></tr>"
+            f"<td>{_link(row['person'], row['personName'])}</td>"
+            f"<td>{escape(row.get('from', ''))}</td>"
+            f"<td>{escape(row.get('to', ''))}</td>"
+            f"<td>{escape(row.get('firstAttested', ''))}</td>"
+            f"<td>{escape(row.get('lastAttested', ''))}</td>"
+            f"<td>{status}</td><td>{escape(articles)}</td></tr>"
         )
+    head = "".join(
+        f"<th scope=col>{name}</th>"
+        for name in (
+            "Holder",
+            "From",
+            "To",
+            "First reported",
+            "Last reported",
+            "Status",
+            "Articles",
+        )
+    )
     return (
         '<section aria-labelledby="h-holders"><h2 id="h-holders">Holders over time</h2>'
-        '<table class="holders"><thead><tr><th scope=col>Holder</th><th scope=col>From</th>'
-        "<th scope=col>To</th><th scope=col>Reported on</th><th scope=col>Status</th>"
-        f"<th scope=col>Article</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
+        f'<table class="holders"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
     )
-
-
-def _tenure_order(fact: dict[str, Any]) -> tuple[str, str]:
-    tenure = fact.get("tenure", {})
-    start = tenure.get("start", {}).get("date") or fact["values"].get("attestedOn") or ""
-    return (start, tenure.get("end", {}).get("date", "9999"))
 
 
 def _role(fact: dict[str, Any], role: str) -> tuple[str, str] | None:
@@ -287,10 +297,10 @@ def _fact(fact: dict[str, Any], names: list[str], page_iri: str, page_kind: str)
         verb = "holds" if values.get("current") == "true" else "held (former)"
         summary = f"{_roles(fact, 'holder')} {verb} {_roles(fact, 'post')}"
     elif kind == "directive":
-        directive_kind = values.get("directiveKind", "")
+        verb = DIRECTIVE_VERBS.get(values.get("directiveKind", ""), "addresses")
         summary = (
-            f"{_roles(fact, 'agent')} <span class=verb>{escape(directive_kind or 'to')}</span> "
-            f"{_roles(fact, 'recipient')} on {_roles(fact, 'about')}"
+            f"{_roles(fact, 'agent')} <span class=verb>{verb}</span> "
+            f"{_roles(fact, 'recipient')} <span class=verb>on</span> {_roles(fact, 'about')}"
         )
     elif kind == "candidacy":
         summary = (

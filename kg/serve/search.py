@@ -81,6 +81,33 @@ def abbreviations() -> dict[str, str]:
     return {form: full for form, full in expanded.items() if form and form != full}
 
 
+@cache
+def _short_forms() -> dict[str, tuple[str, ...]]:
+    """Folded full form -> the press abbreviations of it."""
+    inverse: dict[str, list[str]] = {}
+    for short, full in abbreviations().items():
+        inverse.setdefault(full, []).append(short)
+    return {full: tuple(sorted(shorts)) for full, shorts in inverse.items()}
+
+
+def mention_variants(name: str) -> list[str]:
+    """Ways the press writes a canonical name, longest first: "Penjabat Bupati Ogan Ilir" is
+    also "Pj Bupati Ogan Ilir" and "Penjabat (Pj) Bupati Ogan Ilir"; "Pemilihan Bupati Ogan
+    Ilir 2024" is also "Pilbup Ogan Ilir" (for highlighting mentions in evidence)."""
+    variants = {name}
+    if re.search(r"\s\d{4}$", name):
+        variants.add(name[:-5])
+    for full, shorts in _short_forms().items():
+        pattern = re.compile(r"(?<!\w)" + re.escape(full) + r"(?!\w)", re.IGNORECASE)
+        for variant in list(variants):
+            if not pattern.search(variant):
+                continue
+            for short in shorts:
+                variants.add(pattern.sub(short, variant, count=1))
+                variants.add(pattern.sub(lambda m, s=short: f"{m.group(0)} ({s})", variant, 1))
+    return sorted(variants, key=lambda text: (-len(text), text))
+
+
 def expand(query: str) -> list[str]:
     """The folded words of a query, with abbreviations replaced by their full forms."""
     words: list[str] = []
