@@ -114,3 +114,56 @@ def test_graph_view_time_span_covers_the_tenure(tmp_path):
     post = "https://kg-pilkada.example.org/id/post/penjabat-bupati/16.04"
     edge = graph.edges[hendra, post]
     assert (edge["start"], edge["end"]) == ("2024-09-09", "2024-10-08")
+
+
+SUCCESSION_HEADLINE = """Rudi Kurniawan Gantikan Sutan Mahmud sebagai Pj Wali Kota Pagar Alam
+
+PAGAR ALAM - Kepala Biro Pemerintahan Setda Sumsel, Rudi Kurniawan, resmi dilantik menggantikan Sutan Mahmud sebagai Pj Wali Kota Pagar Alam, Jumat (4/10/2024).
+"""
+HELD_BY = """Pj Wali Kota Pagar Alam Tinjau Pasar
+
+PAGAR ALAM - Jabatan Penjabat (Pj) Wali Kota Pagar Alam kini dijabat Rudi Kurniawan, Senin (7/10/2024).
+"""
+APPOINTED_LATER_SENTENCE = """Pj Wali Kota Pagar Alam Hadiri Rapat
+
+PAGAR ALAM - Pj Wali Kota Pagar Alam, Sutan Mahmud, menghadiri rapat koordinasi, Kamis (5/9/2024).
+
+Sutan Mahmud dilantik sebagai Pj Wali Kota Pagar Alam pada 12 Agustus 2024.
+"""
+
+
+def test_a_gantikan_b_sebagai_post_starts_one_tenure_and_ends_the_other(tmp_path):
+    store = built(tmp_path, {"a": SUCCESSION_HEADLINE}, ["a"])
+    history = rows(store, "office-history", office="Penjabat Wali Kota")
+    by_name = {row["personName"]: row for row in history}
+    assert by_name["Rudi Kurniawan"]["start"] == "2024-10-04"
+    assert by_name["Rudi Kurniawan"]["current"] == "true"
+    assert by_name["Sutan Mahmud"]["end"] == "2024-10-04"
+    assert by_name["Sutan Mahmud"]["current"] == "false"
+    current = rows(store, "holds-office", office="Penjabat Wali Kota")
+    assert {row["personName"] for row in current} == {"Rudi Kurniawan"}
+
+
+def test_post_kini_dijabat_name_is_a_holding(tmp_path):
+    store = built(tmp_path, {"a": HELD_BY}, ["a"])
+    current = rows(store, "holds-office", office="Penjabat Wali Kota")
+    assert {row["personName"] for row in current} == {"Rudi Kurniawan"}
+
+
+def test_tenure_start_from_a_later_sentence_dates_the_same_holding(tmp_path):
+    store = built(tmp_path, {"a": APPOINTED_LATER_SENTENCE}, ["a"])
+    history = rows(store, "office-history", office="Penjabat Wali Kota")
+    assert [(row["personName"], row["start"]) for row in history] == [
+        ("Sutan Mahmud", "2024-08-12")
+    ]
+
+
+def test_succession_history_is_the_same_in_any_order(tmp_path):
+    texts = {"a": APPOINTED_LATER_SENTENCE, "b": SUCCESSION_HEADLINE, "c": HELD_BY}
+    histories = []
+    for order in (["a", "b", "c"], ["c", "b", "a"]):
+        store = built(tmp_path / "-".join(order), texts, order)
+        histories.append(rows(store, "office-history", office="Penjabat Wali Kota"))
+    assert histories[0] == histories[1]
+    assert [row["personName"] for row in histories[0]] == ["Sutan Mahmud", "Rudi Kurniawan"]
+    assert histories[0][0]["from"] == "2024-08-12" and histories[0][0]["to"] == "2024-10-04"

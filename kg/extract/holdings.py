@@ -6,6 +6,9 @@
     Nama yang saat ini menjabat sebagai Kepala ...     name ... sebagai   (predicate)
     Nama, Kepala Dinas X sebagai Pj Wali Kota Y        name, office sebagai office (chain)
     Pj Wali Kota X sebelumnya Nama ...                 a former holder: current = False
+    Pj Bupati X kini dijabat Nama                      office (now) held by name (held-by)
+    A gantikan B sebagai Pj Bupati X                   A holds it from then, B held it until
+                                                       then (succession)
 
 An office with no region in the sentence takes one from the text ("di wilayah tersebut"),
 from the same person's other mention of the office, or from the article's own region.
@@ -14,12 +17,12 @@ from the same person's other mention of the office, or from the article's own re
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.context import ArticleContext, SentenceMentions
 from kg.extract.offices import KIND_FOR_LEVEL, OfficeMention
 from kg.extract.persons import PersonMention
-from kg.extract.tenure import read_tenure
+from kg.extract.tenure import read_tenure, replaced_on
 from kg.model import HoldsOffice, Office, Person, Place
 
 _ADVERBS = r"(?:(?:saat\s+ini|kini|sekarang|masih|juga|pun|telah|sudah|resmi|kembali)\s+)*"
@@ -38,7 +41,21 @@ _NAME_THEN_OFFICE = {
 _OFFICE_THEN_NAME = {
     "apposition": (re.compile(r"\s*,\s*|\s*,?\s*(?:yakni|yaitu|adalah|ialah)\s*", re.I), 0.9),
     "title": (re.compile(r"\s+"), 0.8),
+    "held-by": (
+        re.compile(
+            r"\s*,?\s*(?:(?:kini|saat\s+ini|sekarang|resmi)\s+)?"
+            r"(?:dijabat|dipegang|diisi|diemban)\s+(?:oleh\s+)?",
+            re.I,
+        ),
+        0.85,
+    ),
 }
+# "A (resmi dilantik) menggantikan B sebagai <post>": A takes the post up, B leaves it.
+_SUCCEEDS = re.compile(
+    r"\s*,?\s*(?:yang\s+)?(?:resmi\s+)?(?:(?:dilantik|ditunjuk|diangkat)\s+)?(?:untuk\s+)?"
+    r"(?:meng)?gantikan\s+(?:posisi\s+|jabatan\s+)?",
+    re.I,
+)
 _FORMER_GAP = re.compile(
     r"\s*,?\s*(?:sebelumnya|terdahulu|lama|periode\s+lalu)\s*(?:,|yakni|yaitu|adalah|ialah)?\s*",
     re.I,
@@ -79,6 +96,11 @@ def _links_in(context: ArticleContext, sentence: SentenceMentions) -> list[_Link
     for office in sentence.offices:
         if office.candidate:
             continue
+        succession = _succession(context, sentence, office, text)
+        if succession:
+            links += succession
+            linked_office_of[office.start] = succession[0]
+            continue
         link = _office_then_name(context, sentence, office, text) or _name_then_office(
             context, sentence, office, text, linked_office_of
         )
@@ -86,6 +108,28 @@ def _links_in(context: ArticleContext, sentence: SentenceMentions) -> list[_Link
             links.append(link)
             linked_office_of[office.start] = link
     return links
+
+
+def _succession(
+    context: ArticleContext, sentence: SentenceMentions, office: OfficeMention, text: str
+) -> list[_Link]:
+    """ "A gantikan B sebagai <post>": [A holds it (current), B held it (former)]."""
+    preceding = [p for p in sentence.persons if p.end <= office.start]
+    if len(preceding) < 2 or office.former:
+        return []
+    successor_mention, predecessor_mention = preceding[-2], preceding[-1]
+    if not _SUCCEEDS.fullmatch(text[successor_mention.end : predecessor_mention.start]):
+        return []
+    if not _CHAIN_GAP.fullmatch(text[predecessor_mention.end : office.start]):
+        return []
+    successor = context.person(sentence, successor_mention)
+    predecessor = context.person(sentence, predecessor_mention)
+    if successor is None or predecessor is None or successor == predecessor:
+        return []
+    return [
+        _Link(sentence, successor, office, True, "holds_office.succession", 0.85),
+        _Link(sentence, predecessor, office, False, "holds_office.succeeded", 0.8),
+    ]
 
 
 def _office_then_name(
@@ -165,13 +209,16 @@ def _facts(context: ArticleContext, links: list[_Link]) -> list[HoldsOffice]:
             confidence -= INFERRED_REGION_PENALTY
             if place is None and link.office.level in KIND_FOR_LEVEL:
                 continue  # "Pjs bupati di 3 daerah": a head of region, but of which region?
-        tenure = read_tenure(
-            context,
-            link.sentence,
-            link.current,
-            link.office.start,
-            taken_up=link.how.endswith(("chain", "predicate")),
-        )
+        if link.how == "holds_office.succeeded":
+            tenure = replaced_on(context, link.sentence)
+        else:
+            tenure = read_tenure(
+                context,
+                link.sentence,
+                link.current,
+                link.office.start,
+                taken_up=link.how.endswith(("chain", "predicate", "succession")),
+            )
         fact = HoldsOffice(
             link.person,
             link.office.office(place),
@@ -182,9 +229,22 @@ def _facts(context: ArticleContext, links: list[_Link]) -> list[HoldsOffice]:
             tenure.cue,
         )
         key = (link.person.name, title, place.code if place else None, link.current)
-        if key not in best or best[key].evidence.confidence < fact.evidence.confidence:
-            best[key] = fact
+        best[key] = _stronger(best.get(key), fact)
     return list(best.values())
+
+
+def _stronger(kept: HoldsOffice | None, new: HoldsOffice) -> HoldsOffice:
+    """Of two statements of one holding, the more confident, with the tenure bounds that
+    either gives ("Nama dilantik ... pada 5 Agustus 2024" dates the holding that an earlier,
+    more confident apposition states)."""
+    if kept is None:
+        return new
+    first, second = (
+        (kept, new) if kept.evidence.confidence >= new.evidence.confidence else (new, kept)
+    )
+    if (first.start or first.end) or not (second.start or second.end):
+        return first
+    return replace(first, start=second.start, end=second.end, tenure_cue=second.tenure_cue)
 
 
 def _region_from_text(context: ArticleContext, link: _Link) -> Place | None:

@@ -67,6 +67,12 @@ def read_tenure(
     return Tenure(end=when, cue=words)
 
 
+def replaced_on(context: ArticleContext, sentence: SentenceMentions) -> Tenure:
+    """The tenure of a holder someone else replaces in this sentence ("A gantikan B"): it ends
+    on the sentence's date, else the article's."""
+    return Tenure(end=_event_date(context, sentence), cue="digantikan")
+
+
 def _cue(text: str, current: bool, office_start: int, taken_up: bool) -> Cue | None:
     """A start cue near the post for a current holding (also "digantikan X sebagai <post>":
     X takes the post up), an end cue for a former one; never a future one ("akan dilantik")."""
