@@ -104,7 +104,7 @@ def main() -> None:
     )
     header = ["measure", *(f"{engine} s" for engine in engines)]
     if len(engines) == 2:
-        header += ["speed-up", "max |diff|"]
+        header += ["speed-up", "max abs diff"]
     print(markdown_row(header))
     print(markdown_row(["---", *("---:" for _ in header[1:])]))
     for measure in args.measures.split(","):
@@ -122,6 +122,7 @@ def main() -> None:
             reference, fast = scores
             cells.append(f"{medians[0] / medians[1]:.1f}x")
             cells.append(f"{max(abs(reference[node] - fast[node]) for node in graph):.1e}")
+        cells += [""] * (len(header) - len(cells))
         print(markdown_row(cells), flush=True)
 
 
