@@ -210,6 +210,14 @@ def query(
     help="Sample K source nodes for betweenness (large graphs).",
 )
 @click.option(
+    "--engine",
+    type=click.Choice(["auto", "networkx", "igraph"]),
+    default="auto",
+    show_default=True,
+    help="igraph (pip install 'kg[fast]') gives networkx's numbers faster; auto uses it"
+    " on graphs over 5,000 edges when installed.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["table", "csv", "json"]),
@@ -235,17 +243,19 @@ def centrality(
     node_type: str | None,
     top: int,
     k: int | None,
+    engine: str,
     fmt: str,
     since,
     until,
 ) -> None:
     """Rank the graph's nodes by a networkx centrality measure.
 
-    Scores come from networkx's own functions on the chosen view; ties are broken by label.
+    Scores come from networkx's own functions on the chosen view (or igraph's, which equal
+    them; the engine used is named on stderr); ties are broken by label.
     With --since/--until only links whose facts are dated in that period count.
     """
     from kg.analysis import centrality as score
-    from kg.analysis import format_ranking, top_nodes
+    from kg.analysis import format_ranking, pick_engine, top_nodes
     from kg.graph.store import open_store
     from kg.views import build_view, restrict_period
 
@@ -253,7 +263,12 @@ def centrality(
     graph = restrict_period(
         graph, since and since.date().isoformat(), until and until.date().isoformat()
     )
-    scores = score(graph, measure, k=k)
+    used = pick_engine(graph, measure, engine)
+    click.echo(
+        f"{measure} by {used} on {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges",
+        err=True,
+    )
+    scores = score(graph, measure, k=k, engine=used)
     rows = top_nodes(graph, scores, n=top, node_type=node_type)
     click.echo(format_ranking(rows, fmt, measure), nl=False)
 
