@@ -21,6 +21,7 @@ from kg.errors import InputError
 from kg.ingest.clean import HEADER_LINES, classify_lines, find_dateline
 from kg.ingest.decode import decode_bytes, normalise_text
 from kg.model import Article, Paragraph
+from kg.regex import ends_at
 
 MAX_ARTICLE_MB = 5
 MAX_ARTICLE_BYTES = MAX_ARTICLE_MB * 1024 * 1024
@@ -242,7 +243,7 @@ def _weekday_without_year(lead: list[Paragraph]) -> str | None:
 
 def _scheduled(text: str, date: DateMatch, with_weekday: bool = False) -> bool:
     before = _PLANNED_BEFORE if with_weekday else _SCHEDULED_BEFORE
-    return bool(before.search(text, 0, date.start) or _SCHEDULED_AFTER.match(text, date.end))
+    return ends_at(before, text, date.start) or bool(_SCHEDULED_AFTER.match(text, date.end))
 
 
 def _full_dates(text: str) -> list[DateMatch]:
