@@ -264,3 +264,16 @@ def test_a_bug_is_one_line_and_its_traceback_shows_only_with_debug(tmp_path, cor
     debug = kg_build(tmp_path, corpus, debug=True)
     assert "Traceback" in debug.err and "pola tidak terduga" in debug.err
     assert debug.code == 1
+
+
+def test_jsonl_line_with_a_lone_surrogate_escape_fails_alone(tmp_path, corpus):
+    """'\\ud83d' without its pair is valid JSON but not text; it used to fail the whole file."""
+    good = {"id": "rapat", "title": "Rapat", "text": "LAHAT - Camat Lahat, Yusuf Pranata, hadir."}
+    lines = [
+        '{"id": "pecah", "title": "Judul \\ud83d Pecah", "text": "LAHAT - Camat hadir."}',
+        json.dumps(good),
+    ]
+    (corpus / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    built = kg_build(tmp_path, corpus)
+    assert_one_failure(built, "feed.jsonl:1", "broken Unicode escape (lone surrogate) in 'title'")
+    assert built.stored() == {"good", "rapat"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import traceback
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -385,10 +386,28 @@ def _jsonl_item(raw: bytes, path: Path, number: int) -> tuple[Article | InputErr
     text = record["text"]
     if not isinstance(text, str) or not text.strip():
         return InputError(source, "record has no text"), True, True
+    broken = _broken_unicode_field(record)
+    if broken:
+        # "\ud83d" without its pair is valid JSON but not text: nothing downstream can encode it.
+        problem = f"broken Unicode escape (lone surrogate) in {broken!r}"
+        return InputError(source, problem), True, True
     try:
         return _jsonl_article(record, text, path, number, source), True, True
     except InputError as exc:
         return exc, True, True
+    except Exception as exc:  # one bad line must not end the reading of the file
+        problem = f"cannot read: {type(exc).__name__}: {exc}"
+        return InputError(source, problem, detail=traceback.format_exc()), True, True
+
+
+def _broken_unicode_field(record: dict) -> str | None:
+    for key, value in record.items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return str(key)
+    return None
 
 
 def _jsonl_article(record: dict, text: str, path: Path, number: int, source: str) -> Article:
