@@ -11,7 +11,8 @@ graphs are validated together, as a store would hold them, in as few runs as kee
 versions of one article id (the mutated JSONL samples keep their ids) apart.
 
 The budget is fixed and the run is derandomised (profile "kg-fuzz"), so CI runs the same
-examples every time; `KG_FUZZ_EXAMPLES=1000 pytest tests/test_fuzz.py` runs a longer search.
+examples every time; `KG_FUZZ_EXAMPLES=1000 pytest tests/test_fuzz.py` runs a longer search,
+and `KG_FUZZ_RANDOM=1` a different one each time.
 Each test prints how many examples ran.
 """
 
@@ -45,7 +46,7 @@ EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "100"))
 settings.register_profile(
     "kg-fuzz",
     max_examples=EXAMPLES,
-    derandomize=True,
+    derandomize=os.environ.get("KG_FUZZ_RANDOM") != "1",
     database=None,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
