@@ -52,3 +52,22 @@ def test_building_in_parts_gives_the_same_graph(files, reference):
         build(part, store, progress=False)
     assert set(store) == reference
     assert build(files, store, progress=False).written == 0
+
+
+def test_two_spellings_of_one_post_give_it_one_title(tmp_path):
+    """The post's IRI ignores case, so its title must not depend on which article wrote it:
+    "Masyarakat Dan Desa" and "Masyarakat dan Desa" once gave one post two titles."""
+    from kg.validate import validate_store
+
+    lead = "Kepala Dinas Pemberdayaan Masyarakat {dan} Desa Kabupaten Lahat, Yusuf Pranata,"
+    for name, dan in (("a.txt", "dan"), ("b.txt", "Dan")):
+        (tmp_path / name).write_text(
+            f"Kades Diminta Netral\n\nLAHAT - {lead.format(dan=dan)} meminta para kepala desa "
+            "menjaga netralitas, Senin (2/9/2024).\n",
+            encoding="utf-8",
+        )
+    store = ox.Store()
+    build([tmp_path], store, progress=False)
+    titles = {q.object.value for q in store if q.predicate.value.endswith("ontology#title")}
+    assert titles == {"Kepala Dinas Pemberdayaan Masyarakat dan Desa"}
+    assert validate_store(store).conforms
