@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from traceback import format_exc
 
 import pyoxigraph as ox
 from tqdm import tqdm
@@ -57,6 +58,7 @@ class _Done:
     triples: ArticleTriples | None
     relations: tuple[str, ...] = ()
     error: str | None = None
+    detail: str | None = None  # the traceback of a failure, as text (it crosses processes)
 
 
 def _process(article: Article, min_confidence: float) -> _Done:
@@ -65,7 +67,7 @@ def _process(article: Article, min_confidence: float) -> _Done:
         triples = article_triples(extraction)
     except Exception as exc:  # one article's failure must not stop the batch
         message = f"extraction failed: {type(exc).__name__}: {exc}"
-        return _Done(article.id, article.source, None, error=message)
+        return _Done(article.id, article.source, None, error=message, detail=format_exc())
     relations = tuple(relation_of(fact) for fact in extraction.facts)
     return _Done(article.id, article.source, triples, relations)
 
@@ -123,7 +125,7 @@ def build(
         for done in results:
             bar.update(1)
             if done.triples is None:
-                report(InputError(done.source, done.error or "extraction failed"))
+                report(InputError(done.source, done.error or "extraction failed", done.detail))
                 continue
             summary.facts.update(done.relations)
             summary.written += 1

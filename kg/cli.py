@@ -90,7 +90,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
     default=None,
     help="Worker processes for extraction (default: all cores).",
 )
+@click.pass_context
 def build(
+    ctx: click.Context,
     paths: tuple[Path, ...],
     store_path: Path | None,
     min_confidence: float,
@@ -105,7 +107,9 @@ def build(
 
     Re-running on the same files changes nothing; new or changed files are added. A file that
     cannot be read is reported on one line and the rest of the batch still goes in; the exit
-    status is 1 when any file failed.
+    status is 1 when any file failed. An article over 5 MB of text (a .html page over 20 MB)
+    is refused as too large. With `kg --debug build`, a failure that is a bug rather than bad
+    input is followed by its traceback.
     """
     from kg.build import build as run_build
     from kg.build import default_jobs, format_summary
@@ -124,6 +128,10 @@ def build(
     )
     store.flush()
     del store  # release the store's lock before exiting
+    if ctx.obj["debug"]:
+        for error in summary.errors:
+            if error.detail:
+                click.echo(f"{error.source}:\n{error.detail.rstrip()}", err=True)
     click.echo(format_summary(summary))
     if summary.failed:
         sys.exit(1)

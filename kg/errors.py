@@ -8,12 +8,14 @@ class KgError(Exception):
 
 
 class InputError(KgError):
-    """An input file (or one record in it) cannot be read as an article."""
+    """An input file (or one record in it) cannot be read as an article. `detail` holds the
+    traceback of an unexpected failure (a bug, not the file's fault), for `kg --debug`."""
 
-    def __init__(self, source: str, problem: str) -> None:
+    def __init__(self, source: str, problem: str, detail: str | None = None) -> None:
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+        self.detail = detail
 
 
 class QueryError(KgError):

@@ -14,6 +14,7 @@ starts with "_" are such parameter slots and are not shown.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import itertools
 import json
@@ -30,9 +31,10 @@ from kg.graph.vocab import PREFIXES
 from kg.resources import queries_dir
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
-ParamKind = TypingLiteral["literal", "iri"]
+ParamKind = TypingLiteral["literal", "iri", "date"]
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 # The first keyword after the prologue (PREFIX/BASE declarations) says what the text is.
@@ -156,10 +158,10 @@ def _parse_header(text: str, source: Path) -> tuple[str, tuple[QueryParam, ...] 
         if in_params and body.startswith("-"):
             match = _PARAM_ITEM.fullmatch(body)
             kind = (match.group(3) or "literal").lower() if match else ""
-            if not match or kind not in ("literal", "iri"):
+            if not match or kind not in ("literal", "iri", "date"):
                 raise QueryError(
                     f"{source}: bad parameter line {body!r}; "
-                    "expected '- name: variable' or '- name: variable iri'"
+                    "expected '- name: variable [literal|iri|date]'"
                 )
             assert params is not None
             params.append(QueryParam(match.group(1), match.group(2), kind))  # type: ignore[arg-type]
@@ -200,7 +202,9 @@ def parse_params(pairs: Iterable[str]) -> dict[str, str]:
 
 def bind_params(query: NamedQuery, values: Mapping[str, str]) -> dict[ox.Variable, Term]:
     """The substitutions for `values`: literal parameters become plain string literals
-    whatever they contain; IRI parameters must be absolute IRIs (or use a known prefix)."""
+    whatever they contain; IRI parameters must be absolute IRIs (or use a known prefix); date
+    parameters must be YYYY-MM-DD dates (an invalid one would otherwise bind nothing a query
+    can use and be silently ignored)."""
     by_name = {param.name: param for param in query.params}
     bound: dict[ox.Variable, Term] = {}
     for name, value in values.items():
@@ -208,10 +212,24 @@ def bind_params(query: NamedQuery, values: Mapping[str, str]) -> dict[ox.Variabl
         if param is None:
             known = ", ".join(by_name) or "none"
             raise QueryError(f"query {query.name!r} has no parameter {name!r}; known: {known}")
-        bound[ox.Variable(param.variable)] = (
-            _iri(name, value) if param.kind == "iri" else ox.Literal(value)
-        )
+        if param.kind == "iri":
+            bound[ox.Variable(param.variable)] = _iri(name, value)
+        elif param.kind == "date":
+            bound[ox.Variable(param.variable)] = _date(name, value)
+        else:
+            bound[ox.Variable(param.variable)] = ox.Literal(value)
     return bound
+
+
+def _date(name: str, value: str) -> ox.Literal:
+    text = value.strip()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        raise QueryError(f"parameter {name!r} needs a date YYYY-MM-DD, not {value!r}") from None
+    return ox.Literal(text, datatype=XSD_DATE)
 
 
 def _iri(name: str, value: str) -> ox.NamedNode:

@@ -415,7 +415,18 @@ def test_bad_files_do_not_stop_the_batch(tmp_path):
 def test_directory_named_like_an_article_file_is_walked_not_read(tmp_path):
     directory = tmp_path / "folder.txt"
     directory.mkdir()
-    assert read_all([directory]) == []
+    (directory / "a.txt").write_text("Judul\n\nLAHAT - Isi berita.\n", encoding="utf-8")
+    assert [item.id for item in read_all([directory])] == ["a"]
+
+
+def test_folder_without_article_files_is_an_input_error(tmp_path):
+    folder = tmp_path / "kosong"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "catatan.docx").write_bytes(b"PK")
+    (folder / "README.md").write_text("Catatan", encoding="utf-8")
+    (problem,) = read_all([folder])
+    assert isinstance(problem, InputError)
+    assert str(problem).startswith(f"{folder}: no article files here")
 
 
 def test_os_error_while_reading_is_an_input_error(tmp_path, monkeypatch):

@@ -24,6 +24,7 @@ from kg.extract.elections import (
     canonical_kind,
 )
 from kg.model import Candidacy, CandidacyStatus, Election, Person, PlaceKind
+from kg.regex import ends_at
 
 WINDOW_BEFORE = 50
 WINDOW_AFTER = 60
@@ -83,7 +84,7 @@ def _rank(status: CandidacyStatus) -> int:
 
 
 def _negated(text: str, cue: Cue) -> bool:
-    return bool(_NEGATION.search(text[: cue.start]))
+    return ends_at(_NEGATION, text, cue.start)
 
 
 def _looks_like_a_person(person: Person) -> bool:

@@ -39,6 +39,9 @@ class ArticleContext:
     sentences: list[SentenceMentions]
     reference: str | None  # ISO date that gives dates without a year their year
     person_of: dict[tuple[int, int], Person] = field(default_factory=dict)  # (sentence, start)
+    # only_place() is asked once per office mention and reads every mention of the article:
+    # remembered per kind, or a long article costs (offices x places).
+    _only: dict[PlaceKind, Place | None] = field(default_factory=dict, repr=False)
 
     def person(self, sentence: SentenceMentions, mention: PersonMention) -> Person | None:
         return self.person_of.get((sentence.index, mention.start))
@@ -66,6 +69,11 @@ class ArticleContext:
     def only_place(self, kind: PlaceKind) -> Place | None:
         """The one region of this kind the article is about, if it names just one (for a
         province: if every region it names lies in that province)."""
+        if kind not in self._only:
+            self._only[kind] = self._find_only_place(kind)
+        return self._only[kind]
+
+    def _find_only_place(self, kind: PlaceKind) -> Place | None:
         if kind == PlaceKind.PROVINCE:
             return self.only_province()
         places = {p.place for s in self.sentences for p in s.places if p.place.kind == kind}

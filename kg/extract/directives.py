@@ -19,6 +19,7 @@ from kg.extract.cues import Cue, find_cues
 from kg.extract.holdings import office_holders, office_key
 from kg.extract.text import mask
 from kg.model import DateValue, Evidence, HoldsOffice, IssuesDirective, Person
+from kg.regex import ends_at
 
 _NOT_ADDRESSED = re.compile(r"(?:termasuk|sebagai(?:\s+seorang)?|selaku|dari|oleh)\s+$", re.I)
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{10,400})[\"“”]")
@@ -75,7 +76,7 @@ def _directives_in(
     addressees = [
         cue
         for cue in find_cues("audiences.tsv", "audience", text)
-        if cue.start >= verb.start and not _NOT_ADDRESSED.search(text[: cue.start])
+        if cue.start >= verb.start and not ends_at(_NOT_ADDRESSED, text, cue.start)
     ]
     topics = find_cues("topics.tsv", "topic", text, prefix=True)
     # A group is addressed when a topic follows it ("ASN ... netral") or it comes right after

@@ -30,6 +30,7 @@ KIND_FOR_LEVEL = {level: kind for kind, level in LEVEL_FOR_PLACE_KIND.items()}
 # Words between an office and its region: "Kepala Biro Organisasi Setda Sumsel".
 _FILLER = re.compile(r"\s*(?:(?:Setda|Sekretariat\s+Daerah|di\s+lingkungan|se-?)\s*)?", re.I)
 _UNIT_WORD = re.compile(r"\s+([A-Z][\w&/.-]*|dan|&|serta)(?!\w)")
+_CONNECTORS = {"dan", "&", "serta"}
 _FORMER = re.compile(r"(?:mantan|eks|bekas)\s+$", re.I)
 _CANDIDATE = re.compile(r"(?:calon|cabup|cawabup|cawalkot|paslon|kandidat)\s+$", re.I)
 # "sebagai Bupati dan Wakil Bupati Lahat terpilih": elected, not yet holding the office.
@@ -169,11 +170,14 @@ def _read_unit(
         word = match.group(1).rstrip(".")
         words.append((word, match.start(1) + len(word)))
         end = match.end()
-    while words and words[-1][0].lower() in {"dan", "&", "serta"}:
+    while words and words[-1][0].lower() in _CONNECTORS:
         words.pop()
     if not words:
         return None, position
-    return " ".join(word for word, _ in words), words[-1][1]
+    # "Masyarakat Dan Desa" and "Masyarakat dan Desa" are one post (its IRI ignores case):
+    # the connector is written one way, or the post gets two titles from two articles.
+    unit = [word.lower() if word.lower() in _CONNECTORS else word for word, _ in words]
+    return " ".join(unit), words[-1][1]
 
 
 def _place_after(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from kg.extract.context import ArticleContext, SentenceMentions
 from kg.extract.cues import Cue, find_cues
 from kg.model import DateValue
+from kg.regex import ends_at
 
 _FUTURE = re.compile(r"\b(?:akan|segera|rencananya|dijadwalkan)\s+(?:di\s*)?$", re.I)
 CUE_REACH = 80  # characters between a tenure cue and the post it dates
@@ -49,7 +50,7 @@ def read_tenure(
         last = last if len(last) == 4 else first[:2] + last
         return Tenure(DateValue(first), DateValue(last), period.group(0))
     for date in sentence.dates:
-        if _SINCE.search(text[: date.start]) and not date.value.is_year:
+        if ends_at(_SINCE, text, date.start) and not date.value.is_year:
             return Tenure(start=date.value, cue=text[date.start - 6 : date.end].strip())
     cue = _cue(text, current, office_start, taken_up)
     if cue is None and not current:
@@ -77,7 +78,7 @@ def _cue(text: str, current: bool, office_start: int, taken_up: bool) -> Cue | N
     """A start cue near the post for a current holding (also "digantikan X sebagai <post>":
     X takes the post up), an end cue for a former one; never a future one ("akan dilantik")."""
     for cue in find_cues("tenure_cues.tsv", "effect", text):
-        if _FUTURE.search(text[: cue.start]) or abs(cue.start - office_start) > CUE_REACH:
+        if ends_at(_FUTURE, text, cue.start) or abs(cue.start - office_start) > CUE_REACH:
             continue
         if current and (cue.value == "start" or (taken_up and cue.start < office_start)):
             return cue

@@ -19,6 +19,16 @@ from kg.model import Article
 _ABBREVIATION_IN_PARENS = re.compile(r"\((?:[A-Za-z][A-Za-z.]{1,11})\)")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s+[\"“‘'(]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+# How far back from a full stop to look for the word it ends. An anchored `$` search from the
+# start of the text tries every position before the dot, which made sentence splitting
+# quadratic (a 1 MB article took two minutes); no abbreviation is anywhere near this long.
+_WORD_WINDOW = 32
+# A news sentence is a few hundred characters (the longest in the dev corpus: about 500). A
+# longer "sentence" is a list, a table or text without full stops; it is cut at spaces into
+# pieces of at most this length, because the mention finders cost more than linear time in
+# the length of one sentence (a 64 KB unpunctuated paragraph took over a minute).
+MAX_SENTENCE_CHARS = 1000
+_SPACE = re.compile(r"\s+")
 
 # Words after which a full stop does not end a sentence (beside honorifics and titles).
 _EXTRA_ABBREVIATIONS = {"no", "jl", "kec", "kab", "prov", "pj", "plt", "pjs", "plh", "st", "tgl"}
@@ -49,7 +59,7 @@ def _ends_sentence(text: str, dot: int) -> bool:
     """Whether the full stop at `dot` ends a sentence (not "Drs." or "S.Sos.")."""
     if text[dot] != ".":
         return True
-    match = _WORD_BEFORE.search(text, 0, dot)
+    match = _WORD_BEFORE.search(text, max(0, dot - _WORD_WINDOW), dot)
     if not match:
         return True
     word = match.group(1).lower().rstrip(".")
@@ -66,11 +76,26 @@ def split_sentences(article: Article) -> list[Sentence]:
             if _ends_sentence(article.text, match.start()):
                 cuts.append(match.end())
         cuts.append(paragraph.end)
-        for start, end in itertools.pairwise(cuts):
+        for start, end in itertools.pairwise(_bounded(article.text, cuts)):
             sentence = _sentence(article.text, masked_text, start, end, index, paragraph.is_title)
             if sentence:
                 sentences.append(sentence)
     return sentences
+
+
+def _bounded(text: str, cuts: list[int]) -> list[int]:
+    """`cuts` with more cuts added, at spaces, wherever two are over MAX_SENTENCE_CHARS apart
+    (a piece with no space in that reach is cut where the limit falls)."""
+    bounded = [cuts[0]]
+    for end in cuts[1:]:
+        start = bounded[-1]
+        while end - start > MAX_SENTENCE_CHARS:
+            limit = start + MAX_SENTENCE_CHARS
+            spaces = [m.end() for m in _SPACE.finditer(text, start + 1, limit)]
+            start = spaces[-1] if spaces else limit
+            bounded.append(start)
+        bounded.append(end)
+    return bounded
 
 
 def _sentence(

@@ -7,6 +7,7 @@ that are not articles at all (a gold.jsonl) come back as Skipped.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,4 +62,5 @@ def _read_file(path: Path) -> Iterator[Article | InputError | Skipped]:
     except UnicodeError as exc:
         yield InputError(str(path), f"cannot decode text: {exc}")
     except Exception as exc:  # one unreadable file must not stop the batch
-        yield InputError(str(path), f"cannot read: {type(exc).__name__}: {exc}")
+        problem = f"cannot read: {type(exc).__name__}: {exc}"
+        yield InputError(str(path), problem, detail=traceback.format_exc())

@@ -16,7 +16,9 @@ _NOT_ARTICLES = ("readme", "sources.tsv", "license", "changelog")
 def iter_sources(paths: Iterable[Path]) -> Iterator[Path | InputError]:
     """Files as given (whatever their name); directories walked recursively in sorted order,
     taking .txt/.html/.htm/.jsonl files and skipping hidden files and folders, READMEs and
-    sources.tsv. A path that does not exist yields an InputError."""
+    sources.tsv. A path that does not exist, and a directory with no article file anywhere
+    under it (a wrong folder, most likely: a build that reads nothing must not look like a
+    success), yield an InputError."""
     for path in paths:
         path = Path(path)
         if path.is_dir():
@@ -37,6 +39,18 @@ def is_article_file(name: str) -> bool:
 
 
 def _walk(root: Path) -> Iterator[Path | InputError]:
+    found = False
+    for item in _walk_tree(root):
+        found = True  # an article file, or a folder that could not be read (already reported)
+        yield item
+    if not found:
+        yield InputError(str(root), f"no article files here ({', '.join(_SUFFIX_NAMES)})")
+
+
+_SUFFIX_NAMES = sorted(ARTICLE_SUFFIXES)
+
+
+def _walk_tree(root: Path) -> Iterator[Path | InputError]:
     # An explicit stack rather than recursion: deep trees cannot exhaust Python's stack.
     # Symlinked folders are not followed, so a link loop cannot make the walk endless.
     stack = [root]

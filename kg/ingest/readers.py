@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import traceback
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ from kg.errors import InputError
 from kg.ingest.clean import HEADER_LINES, classify_lines, find_dateline
 from kg.ingest.decode import decode_bytes, normalise_text
 from kg.model import Article, Paragraph
+from kg.regex import ends_at
 
 MAX_ARTICLE_MB = 5
 MAX_ARTICLE_BYTES = MAX_ARTICLE_MB * 1024 * 1024
@@ -242,7 +244,7 @@ def _weekday_without_year(lead: list[Paragraph]) -> str | None:
 
 def _scheduled(text: str, date: DateMatch, with_weekday: bool = False) -> bool:
     before = _PLANNED_BEFORE if with_weekday else _SCHEDULED_BEFORE
-    return bool(before.search(text, 0, date.start) or _SCHEDULED_AFTER.match(text, date.end))
+    return ends_at(before, text, date.start) or bool(_SCHEDULED_AFTER.match(text, date.end))
 
 
 def _full_dates(text: str) -> list[DateMatch]:
@@ -384,10 +386,28 @@ def _jsonl_item(raw: bytes, path: Path, number: int) -> tuple[Article | InputErr
     text = record["text"]
     if not isinstance(text, str) or not text.strip():
         return InputError(source, "record has no text"), True, True
+    broken = _broken_unicode_field(record)
+    if broken:
+        # "\ud83d" without its pair is valid JSON but not text: nothing downstream can encode it.
+        problem = f"broken Unicode escape (lone surrogate) in {broken!r}"
+        return InputError(source, problem), True, True
     try:
         return _jsonl_article(record, text, path, number, source), True, True
     except InputError as exc:
         return exc, True, True
+    except Exception as exc:  # one bad line must not end the reading of the file
+        problem = f"cannot read: {type(exc).__name__}: {exc}"
+        return InputError(source, problem, detail=traceback.format_exc()), True, True
+
+
+def _broken_unicode_field(record: dict) -> str | None:
+    for key, value in record.items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return str(key)
+    return None
 
 
 def _jsonl_article(record: dict, text: str, path: Path, number: int, source: str) -> Article:
