@@ -25,6 +25,7 @@ from typing import Literal as TypingLiteral
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.graph.store import GraphStore
 from kg.graph.vocab import PREFIXES
 from kg.resources import queries_dir
 
@@ -222,7 +223,7 @@ def _iri(name: str, value: str) -> ox.NamedNode:
 
 
 def run_query(
-    store: ox.Store,
+    store: GraphStore,
     query: NamedQuery,
     values: Mapping[ox.Variable, Term] | Mapping[str, str] | None = None,
 ) -> QueryResult:
