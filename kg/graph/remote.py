@@ -26,6 +26,7 @@ HTTP status with the first line of its message.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import urllib.error
 import urllib.parse
@@ -114,17 +115,20 @@ class RemoteStore:
     def _post_query(
         self, text: str, union: bool
     ) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
-        target = f"{self.url}/query" + ("?union-default-graph" if union else "")
+        endpoint = f"{self.url}/query"
+        target = endpoint + ("?union-default-graph" if union else "")
         headers = {
             "Content-Type": "application/sparql-query",
             "Accept": f"{_JSON_RESULTS}, {_N_TRIPLES};q=0.9",
         }
-        body, content_type = self._request("POST", target, text.encode("utf-8"), headers)
+        body, content_type = self._request(
+            "POST", target, text.encode("utf-8"), headers, label=endpoint
+        )
         if content_type.startswith(("application/sparql-results+json", "application/json")):
             return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         if content_type.startswith(("application/n-triples", "text/plain")):
             return [quad.triple for quad in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)]
-        raise StoreError(f"{target}: unexpected answer of type {content_type or 'unknown'}")
+        raise StoreError(f"{endpoint}: unexpected answer of type {content_type or 'unknown'}")
 
     def _check_union(self) -> None:
         """Refuse to answer from an empty default graph when the named graphs hold articles."""
@@ -141,20 +145,27 @@ class RemoteStore:
         self._union_checked = True
 
     def _request(
-        self, method: str, target: str, body: bytes, headers: dict[str, str]
+        self,
+        method: str,
+        target: str,
+        body: bytes,
+        headers: dict[str, str],
+        label: str | None = None,
     ) -> tuple[bytes, str]:
+        """The answer's body and content type; `label` names the request in errors."""
+        where = label or target
         request = urllib.request.Request(target, data=body, headers=headers, method=method)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 return response.read(), response.headers.get("Content-Type", "")
         except urllib.error.HTTPError as error:
-            raise StoreError(f"{target}: {_http_problem(error)}") from None
+            raise StoreError(f"{where}: {_http_problem(error)}") from None
         except TimeoutError:
-            raise StoreError(f"{target}: no answer within {self.timeout:g} s") from None
+            raise StoreError(f"{where}: no answer within {self.timeout:g} s") from None
         except urllib.error.URLError as error:
-            raise StoreError(f"{target}: cannot connect: {_reason(error.reason)}") from None
+            raise StoreError(f"{where}: cannot connect: {_reason(error.reason)}") from None
         except (ConnectionError, OSError) as error:
-            raise StoreError(f"{target}: connection failed: {_reason(error)}") from None
+            raise StoreError(f"{where}: connection failed: {_reason(error)}") from None
 
 
 _TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
@@ -178,10 +189,15 @@ def _graph_block(graph: str, triples: list[str]) -> str:
 
 
 def _with_prefixes(query: str, prefixes: Mapping[str, str]) -> str:
-    """`query` with PREFIX lines for `prefixes` in front (a later declaration in the query
-    overrides one of these, as SPARQL allows a prefix to be declared again)."""
-    lines = [f"PREFIX {name}: <{iri}>" for name, iri in prefixes.items()]
-    return "\n".join([*lines, query]) if lines else query
+    """`query` with a declaration for each of `prefixes` it uses without declaring. They go
+    in front of its first line, so that the server's error positions keep their line."""
+    missing = [
+        f"PREFIX {name}: <{iri}> "
+        for name, iri in prefixes.items()
+        if re.search(rf"(?<![\w.?$-]){re.escape(name)}:", query)
+        and not re.search(rf"PREFIX\s+{re.escape(name)}:", query, re.IGNORECASE)
+    ]
+    return "".join(missing) + query
 
 
 def _http_problem(error: urllib.error.HTTPError) -> str:

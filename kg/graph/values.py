@@ -69,7 +69,8 @@ def _values_block(bindings: Mapping[ox.Variable, ox.NamedNode | ox.Literal]) -> 
         return ""
     variables = " ".join(f"?{var.value}" for var in bindings)
     terms = " ".join(_term(var, term) for var, term in bindings.items())
-    return f"\n  VALUES ({variables}) {{ ({terms}) }}\n"
+    # On the line of the brace, so that the server's error positions keep their line.
+    return f" VALUES ({variables}) {{ ({terms}) }} "
 
 
 def _term(var: ox.Variable, term: object) -> str:
