@@ -4,6 +4,9 @@ Writing new articles is one `Store.extend` call per batch, which Oxigraph applie
 transaction: an article's graph, with its `kg:contentHash` marker, is either all there or not
 at all. An article whose stored hash matches is skipped, so re-running a build changes
 nothing; a changed article is swapped for its new version in one SPARQL update.
+
+The functions here use only the `GraphStore` part of `pyoxigraph.Store`, so they work as they
+are on `kg.graph.remote.RemoteStore`, a SPARQL 1.1 server.
 """
 
 from __future__ import annotations
