@@ -203,6 +203,15 @@ def test_value_with_quotes_braces_and_newlines_matches_exactly(endpoint):
     assert run_query(store, query, bind_params(query, {"name": odd[:-1]})).rows == ()
 
 
+def test_explicit_store_wins_over_the_environment(endpoint, corpus, tmp_path):
+    runner = CliRunner(env={"KG_ENDPOINT": endpoint})
+    store = tmp_path / "store"
+    result = runner.invoke(cli, ["build", str(corpus), "--store", str(store), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert store.is_dir()
+    assert quad_count(endpoint) == 0
+
+
 def test_store_and_endpoint_together_is_a_usage_error(endpoint, tmp_path):
     code, _, err = run("query", "persons", "--endpoint", endpoint, "--store", str(tmp_path))
     assert code == 2 and "--store or --endpoint" in err
@@ -299,6 +308,17 @@ def test_silent_server_times_out():
         url = f"http://127.0.0.1:{silent.getsockname()[1]}"
         with pytest.raises(StoreError, match=r"/update: no answer within 0.2 s$"):
             RemoteStore(url, timeout=0.2).update("DROP ALL")
+        runner = CliRunner(env={"KG_ENDPOINT_TIMEOUT": "0.3"})
+        result = runner.invoke(cli, ["query", "persons", "--endpoint", url])
+        assert result.exit_code == 1
+        assert result.stderr == f"Error: {url}/query: no answer within 0.3 s\n"
+
+
+def test_bad_timeout_setting_is_named():
+    runner = CliRunner(env={"KG_ENDPOINT_TIMEOUT": "sebentar"})
+    result = runner.invoke(cli, ["query", "persons", "--endpoint", "http://127.0.0.1:9"])
+    assert result.exit_code == 1
+    assert "$KG_ENDPOINT_TIMEOUT='sebentar': not a number of seconds" in result.stderr
 
 
 class _NoUnionHandler(http.server.BaseHTTPRequestHandler):

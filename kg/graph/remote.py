@@ -41,6 +41,7 @@ from kg.graph import vocab as v
 from kg.graph.values import bind_with_values
 
 ENDPOINT_ENV = "KG_ENDPOINT"
+TIMEOUT_ENV = "KG_ENDPOINT_TIMEOUT"
 DEFAULT_TIMEOUT = 60.0
 _JSON_RESULTS = "application/sparql-results+json"
 _N_TRIPLES = "application/n-triples"
@@ -171,11 +172,20 @@ class RemoteStore:
 _TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 
 
-def connect(url: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> RemoteStore:
-    """The server at `url` (or $KG_ENDPOINT)."""
+def connect(url: str | None = None, timeout: float | None = None) -> RemoteStore:
+    """The server at `url` (or $KG_ENDPOINT), waiting `timeout` seconds for each answer
+    (or $KG_ENDPOINT_TIMEOUT, else 60)."""
     url = url or os.environ.get(ENDPOINT_ENV, "")
     if not url:
         raise StoreError(f"no SPARQL endpoint given (--endpoint URL or ${ENDPOINT_ENV})")
+    if timeout is None:
+        setting = os.environ.get(TIMEOUT_ENV, "")
+        try:
+            timeout = float(setting) if setting else DEFAULT_TIMEOUT
+        except ValueError:
+            raise StoreError(f"${TIMEOUT_ENV}={setting!r}: not a number of seconds") from None
+        if timeout <= 0:
+            raise StoreError(f"${TIMEOUT_ENV}={setting!r}: must be more than 0 seconds")
     return RemoteStore(url, timeout)
 
 
