@@ -19,13 +19,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from traceback import format_exc
 
-import pyoxigraph as ox
 from tqdm import tqdm
 
 from kg.errors import InputError
 from kg.extract import extract
 from kg.graph.rdf import ArticleTriples, article_triples, content_hash
-from kg.graph.store import load_ontology, replace_article, stored_hashes, write_articles
+from kg.graph.store import (
+    GraphStore,
+    load_ontology,
+    replace_article,
+    stored_hashes,
+    write_articles,
+)
 from kg.ingest import Skipped, read_articles
 from kg.model import Article, Extraction, relation_of
 
@@ -78,7 +83,7 @@ def default_jobs() -> int:
 
 def build(
     paths: Iterable[Path],
-    store: ox.Store,
+    store: GraphStore,
     min_confidence: float = 0.0,
     progress: bool = True,
     on_problem: Callable[[str], None] | None = None,

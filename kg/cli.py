@@ -46,6 +46,30 @@ class _Group(click.Group):
         raise click.ClickException(message)
 
 
+def _endpoint_option(function):
+    return click.option(
+        "--endpoint",
+        envvar="KG_ENDPOINT",
+        default=None,
+        metavar="URL",
+        help="Use the SPARQL 1.1 server at URL instead of a store folder (or $KG_ENDPOINT).",
+    )(function)
+
+
+def _open(store_path: Path | None, endpoint: str | None, create: bool = True):
+    """The SPARQL server at `endpoint`, else the store folder. An explicit --store wins over
+    $KG_ENDPOINT; --store with --endpoint is a usage error."""
+    from kg.graph.remote import connect
+    from kg.graph.store import open_store
+
+    if endpoint and store_path is not None:
+        source = click.get_current_context().get_parameter_source("endpoint")
+        if source is not click.core.ParameterSource.ENVIRONMENT:
+            raise click.UsageError("use --store or --endpoint, not both")
+        endpoint = None
+    return connect(endpoint) if endpoint else open_store(store_path, create=create)
+
+
 def _store_option(function):
     return click.option(
         "--store", "store_path", type=click.Path(path_type=Path), default=None, help=STORE_HELP
@@ -75,6 +99,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @_store_option
+@_endpoint_option
 @click.option(
     "--min-confidence",
     type=click.FloatRange(0, 1),
@@ -95,6 +120,7 @@ def build(
     ctx: click.Context,
     paths: tuple[Path, ...],
     store_path: Path | None,
+    endpoint: str | None,
     min_confidence: float,
     progress: bool,
     jobs: int | None,
@@ -113,11 +139,10 @@ def build(
     """
     from kg.build import build as run_build
     from kg.build import default_jobs, format_summary
-    from kg.graph.store import open_store
     from kg.resources import samples_dir
 
     sources = list(paths) or [samples_dir()]
-    store = open_store(store_path)
+    store = _open(store_path, endpoint)
     summary = run_build(
         sources,
         store,
@@ -140,6 +165,7 @@ def build(
 @cli.command()
 @click.argument("query", required=False)
 @_store_option
+@_endpoint_option
 @click.option(
     "--param",
     "-p",
@@ -160,6 +186,7 @@ def build(
 def query(
     query: str | None,
     store_path: Path | None,
+    endpoint: str | None,
     params: tuple[str, ...],
     fmt: str,
     list_queries: bool,
@@ -173,7 +200,6 @@ def query(
       kg query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }'
     """
     from kg import query as q
-    from kg.graph.store import open_store
 
     if list_queries or not query:
         for named in q.list_named_queries():
@@ -184,7 +210,7 @@ def query(
         return
     named = q.resolve_query(query)
     values = q.bind_params(named, q.parse_params(params))
-    store = open_store(store_path, create=False)
+    store = _open(store_path, endpoint, create=False)
     result = q.run_query(store, named, values)
     click.echo(q.format_result(result, fmt), nl=False)
 

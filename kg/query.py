@@ -27,6 +27,7 @@ from typing import Literal as TypingLiteral
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.graph.store import GraphStore
 from kg.graph.vocab import PREFIXES
 from kg.resources import queries_dir
 
@@ -251,7 +252,7 @@ def _iri(name: str, value: str) -> ox.NamedNode:
 
 
 def run_query(
-    store: ox.Store,
+    store: GraphStore,
     query: NamedQuery,
     values: Mapping[ox.Variable, Term] | Mapping[str, str] | None = None,
     max_rows: int | None = None,

@@ -4,13 +4,17 @@ Writing new articles is one `Store.extend` call per batch, which Oxigraph applie
 transaction: an article's graph, with its `kg:contentHash` marker, is either all there or not
 at all. An article whose stored hash matches is skipped, so re-running a build changes
 nothing; a changed article is swapped for its new version in one SPARQL update.
+
+The functions here use only the `GraphStore` part of `pyoxigraph.Store`, so they work as they
+are on `kg.graph.remote.RemoteStore`, a SPARQL 1.1 server.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -24,6 +28,31 @@ from kg.resources import ontology_dir
 DEFAULT_STORE = Path("kg-store")
 ONTOLOGY_GRAPH = ox.NamedNode(str(v.ID["graph/ontology"]))
 STORE_ENV = "KG_STORE"
+
+
+class GraphStore(Protocol):
+    """The part of `pyoxigraph.Store` that the build and the queries use. `pyoxigraph.Store`
+    is one (the embedded store, used as it is); `kg.graph.remote.RemoteStore`, a SPARQL 1.1
+    server, is the other."""
+
+    def query(
+        self,
+        query: str,
+        *,
+        prefixes: Mapping[str, str] | None = ...,
+        use_default_graph_as_union: bool = ...,
+        substitutions: Mapping[ox.Variable, Any] | None = ...,
+    ) -> Any: ...
+
+    def update(self, update: str) -> None: ...
+
+    def extend(self, quads: Iterable[ox.Quad]) -> None: ...
+
+    def load(self, input: bytes, format: ox.RdfFormat, *, to_graph: ox.NamedNode) -> None: ...
+
+    def clear_graph(self, graph: ox.NamedNode) -> None: ...
+
+    def flush(self) -> None: ...
 
 
 def default_store_path() -> Path:
@@ -59,7 +88,7 @@ def to_oxigraph(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def stored_hashes(store: ox.Store) -> dict[str, str]:
+def stored_hashes(store: GraphStore) -> dict[str, str]:
     """Article id -> content hash of every complete article in the store."""
     query = f"""
         SELECT ?id ?hash WHERE {{ GRAPH ?g {{
@@ -68,12 +97,12 @@ def stored_hashes(store: ox.Store) -> dict[str, str]:
     return {row["id"].value: row["hash"].value for row in store.query(query)}
 
 
-def write_articles(store: ox.Store, articles: Iterable[ArticleTriples]) -> None:
+def write_articles(store: GraphStore, articles: Iterable[ArticleTriples]) -> None:
     """Add the graphs of these new articles and their entity descriptions, in one transaction."""
     store.extend(_quads(list(articles)))
 
 
-def replace_article(store: ox.Store, triples: ArticleTriples) -> None:
+def replace_article(store: GraphStore, triples: ArticleTriples) -> None:
     """Swap an article's graph for a new version in one transaction (a SPARQL update), so an
     interrupted rebuild leaves the old version, never half of the new one."""
     graph = triples.graph.n3()
@@ -92,7 +121,7 @@ def _quads(batch: list[ArticleTriples]) -> Iterator[ox.Quad]:
             yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), to_oxigraph(g))
 
 
-def load_ontology(store: ox.Store) -> None:
+def load_ontology(store: GraphStore) -> None:
     """(Re)load ontology/kg.ttl into its own graph, so queries can read class and status labels."""
     path = ontology_dir() / "kg.ttl"
     if not path.exists():
@@ -101,6 +130,6 @@ def load_ontology(store: ox.Store) -> None:
     store.load(path.read_bytes(), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
 
 
-def article_count(store: ox.Store) -> int:
+def article_count(store: GraphStore) -> int:
     query = f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH ?g {{ ?a <{v.contentHash}> ?h }} }}"
     return int(next(iter(store.query(query)))["n"].value)
