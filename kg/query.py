@@ -267,12 +267,13 @@ def run_query(
     if form in _UPDATE_FORMS:
         raise QueryError(f"SPARQL Update ({form}) is not allowed here: queries only read")
     try:
+        graphs = {"default_graph": default_graph} if default_graph else {}
         answer = store.query(
             query.text,
             prefixes=PREFIXES,
-            use_default_graph_as_union=default_graph is None,
-            default_graph=default_graph,
+            use_default_graph_as_union=not default_graph,
             substitutions=substitutions or None,
+            **graphs,  # only the embedded store takes explicit default graphs (kg serve)
         )
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(answer))

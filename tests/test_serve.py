@@ -361,3 +361,19 @@ def test_missing_store_is_one_clear_error(tmp_path):
             workers.call("ping")
     finally:
         workers.close()
+
+
+def test_sparql_default_graph_uri_narrows_the_default_graph(app):
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s a schema:Person }"
+    article = ID + "graph/article/bursa-pilbup-ogan-ilir"
+    union = request(app, "/sparql?" + urlencode({"query": query}))
+    one = request(app, "/sparql?" + urlencode({"query": query, "default-graph-uri": article}))
+    ontology = ID + "graph/ontology"
+    none = request(app, "/sparql?" + urlencode({"query": query, "default-graph-uri": ontology}))
+
+    def count(response: Response) -> int:
+        return int(json.loads(response.text)["results"]["bindings"][0]["n"]["value"])
+
+    assert count(union) == 3
+    assert count(none) == 0
+    assert count(one) == 0  # persons are described once, in the entities graph
