@@ -35,8 +35,19 @@ PREFIXES = ("", "", "", "H.", "Drs.", "Ir.", "Dr.")
 SUFFIXES = ("", "", "S.Sos", "SH", "SE", "MM", "M.Si", "S.STP", "S.Pd", "ST")
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = (
-    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
-).split()
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 VOTE_DATE = dt.date(2024, 11, 27)  # Pilkada Serentak 2024
 # Templates about the time after the vote are dated after it; the rest in the months before.
 AFTER_VOTE = frozenset({"calon-terpilih"})
