@@ -431,7 +431,7 @@ def markdown(results: dict) -> str:
             ox_entry = on_oxigraph[_variant_name(rd_entry)]
             ratio = ""
             if "median" in ox_entry and "median" in rd_entry and ox_entry["median"] > 0:
-                ratio = f"{rd_entry['median'] / ox_entry['median']:,.0f}x"
+                ratio = f"{rd_entry['median'] / ox_entry['median']:,.1f}x"
             elif "timeout" in rd_entry and "median" in ox_entry:
                 ratio = f"> {rd_entry['timeout'] / ox_entry['median']:,.0f}x"
             lines.append(
