@@ -31,7 +31,7 @@ import socket
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import pyoxigraph as ox
@@ -110,6 +110,20 @@ class RemoteStore:
 
     def flush(self) -> None:
         """Nothing to do: the server has applied each request before answering it."""
+
+    def bulk_load(self, input: bytes, format: ox.RdfFormat, *, lenient: bool = False) -> None:
+        """Add TriG `GRAPH` blocks (what kg.graph.store.prepare writes) in one INSERT DATA
+        request: TriG's graph blocks are also SPARQL Update's quad data."""
+        if format != ox.RdfFormat.TRIG:
+            raise ValueError(f"the remote store bulk-loads TriG only, not {format}")
+        self.update("INSERT DATA {\n" + input.decode("utf-8") + "\n}")
+
+    def named_graphs(self) -> Iterator[ox.NamedNode]:
+        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        return iter([row["g"] for row in rows])
+
+    def remove_graph(self, graph: ox.NamedNode) -> None:
+        self.update(f"DROP SILENT GRAPH {graph}")
 
     # --- HTTP -----------------------------------------------------------------------------
 
