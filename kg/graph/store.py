@@ -78,12 +78,14 @@ def open_store(path: Path | str | None, create: bool = True) -> ox.Store:
     if not create and not path.exists():
         raise StoreError(f"{path}: no store here; run `kg build` first (or pass --store)")
     try:
-        return ox.Store(str(path))
+        store = ox.Store(str(path))
     except OSError as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         if "lock" in reason.lower():
             reason = "the store is in use by another kg process"
         raise StoreError(f"{path}: cannot open the store: {reason}") from error
+    recover(store)  # an interrupted build's half-loaded articles go before anything reads
+    return store
 
 
 def to_oxigraph(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
@@ -147,14 +149,49 @@ def _triples_text(triples: Iterable[tuple[Node, Node, Node]]) -> str:
 
 def write_articles(store: GraphStore, articles: Iterable[ArticleTriples | PreparedArticle]) -> None:
     """Add these new articles: their graphs and entity descriptions in one bulk load, then,
-    once that is on disk, their completion records in one transaction."""
+    once that is on disk, their completion records in one transaction.
+
+    Before the load, the batch's graphs are listed in the pending graph (a transaction), and
+    the list is cleared after the records are in: if the process dies in between,
+    `recover` (run when the store is next opened for writing) removes the graphs that have
+    no record, so queries never see half an article for long, and the next build redoes it."""
     batch = [a if isinstance(a, PreparedArticle) else prepare(a) for a in articles]
     if not batch:
         return
+    begin_load(store, batch)
     store.bulk_load(b"".join(a.body for a in batch), format=ox.RdfFormat.TRIG, lenient=True)
     store.flush()
+    commit_load(store, batch)
+
+
+def begin_load(store: GraphStore, batch: list[PreparedArticle]) -> None:
+    entries = " ".join(f'<{a.graph}> <{v.loadPending}> "" .' for a in batch)
+    store.update(f"INSERT DATA {{ GRAPH <{v.PENDING_GRAPH}> {{ {entries} }} }}")
+
+
+def commit_load(store: GraphStore, batch: list[PreparedArticle]) -> None:
     markers = b"".join(a.marker for a in batch).decode("utf-8")
     store.update(f"INSERT DATA {{\n{markers}}}")
+    store.update(f"DROP SILENT GRAPH <{v.PENDING_GRAPH}>")
+
+
+def recover(store: GraphStore) -> int:
+    """Undo a bulk load that was interrupted: remove the pending article graphs that have no
+    completion record, then the pending list; the number of graphs removed. Cheap when
+    nothing is pending (one ASK)."""
+    pending = f"<{v.PENDING_GRAPH}>"
+    if not bool(store.query(f"ASK {{ GRAPH {pending} {{ ?g ?p ?o }} }}")):
+        return 0
+    query = f"""
+        SELECT DISTINCT ?g WHERE {{
+          GRAPH {pending} {{ ?g <{v.loadPending}> ?x }}
+          FILTER NOT EXISTS {{ GRAPH ?g {{ ?a <{v.contentHash}> ?hash }} }}
+        }}"""
+    incomplete = [row["g"] for row in store.query(query)]
+    for graph in incomplete:
+        store.remove_graph(graph)
+    store.update(f"DROP SILENT GRAPH {pending}")
+    return len(incomplete)
 
 
 def replace_article(store: GraphStore, article: ArticleTriples | PreparedArticle) -> None:
@@ -172,8 +209,12 @@ def drop_incomplete(store: GraphStore) -> int:
     build), so that the build redoes them; the number removed."""
     query = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?a <{v.contentHash}> ?hash }} }}"
     complete = {row["g"] for row in store.query(query)}
-    keep = complete | {ONTOLOGY_GRAPH, ox.NamedNode(str(v.ENTITIES_GRAPH))}
-    incomplete = [g for g in store.named_graphs() if g not in keep]
+    articles = str(v.ID["graph/article/"])  # never a graph kg did not write (kg serve updates)
+    incomplete = [
+        g
+        for g in store.named_graphs()
+        if g not in complete and isinstance(g, ox.NamedNode) and g.value.startswith(articles)
+    ]
     for graph in incomplete:
         store.remove_graph(graph)
     return len(incomplete)

@@ -39,6 +39,8 @@ PREFIXES: dict[str, str] = {
 
 # Graph that holds entity descriptions (types, names, labels, a post's region) once.
 ENTITIES_GRAPH = ID["graph/entities"]
+# Graph that lists the article graphs of a bulk load in progress (empty between builds).
+PENDING_GRAPH = ID["graph/pending"]
 
 # --- our classes ---------------------------------------------------------------------------
 Holding = KG.Holding  # qualified "person holds post" node (dates, evidence)
@@ -76,6 +78,7 @@ endOffset = KG.endOffset
 extractor = KG.extractor
 confidence = KG.confidence
 contentHash = KG.contentHash
+loadPending = KG.loadPending  # an article graph being bulk-loaded (see kg.graph.store)
 publishedSource = KG.publishedSource
 dateline = KG.dateline
 publishedConfidence = KG.publishedConfidence  # how sure the publication date is

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from kg.graph.store import open_store
 from kg.serve.app import App, Limits
 from kg.serve.workers import StoreWorkers
 
@@ -35,6 +36,11 @@ def serve(
     quiet: bool = False,
 ) -> None:
     """Serve until interrupted. Raises KgError (one line) when the store cannot be opened."""
+    if (store_path / "CURRENT").exists():
+        # Opened once for writing: an interrupted build's half-loaded articles are removed
+        # (kg.graph.store.recover) before the read-only workers see the store.
+        del_store = open_store(store_path, create=False)
+        del del_store
     pool = StoreWorkers(store_path, writable=writable, size=workers)
     try:
         pool.call("ping", timeout=60)  # the store opens, or its error is reported now
