@@ -32,10 +32,25 @@ class StoreUnavailable(KgError):
     """No worker could open the store, or the worker ended unexpectedly."""
 
 
+STARTUP_LIMIT = 120.0  # seconds a new worker may take to import kg and open the store
+QUEUE_LIMIT = 60.0  # seconds a request waits for a free worker, at least
+
+
 @dataclass
 class _Worker:
     process: multiprocessing.process.BaseProcess
     connection: multiprocessing.connection.Connection
+    ready: bool = False
+
+    def wait_ready(self) -> None:
+        """Wait for the worker's "ready" message (sent once the store is open), so that its
+        start-up time never counts against a query's time limit."""
+        if self.ready:
+            return
+        if not self.connection.poll(STARTUP_LIMIT):
+            raise StoreUnavailable(f"a store worker did not start within {STARTUP_LIMIT:g} s")
+        self.connection.recv()
+        self.ready = True
 
     def stop(self) -> None:
         self.connection.close()
@@ -79,14 +94,15 @@ class StoreWorkers:
 
     def call(self, operation: str, *args: Any, timeout: float = 30.0) -> Any:
         """Run `operation(store, *args)` in a worker; its result, or its error re-raised as a
-        KgError. Waits for a free worker for at most `timeout` seconds too."""
+        KgError. Waits for a free worker for at most `timeout` seconds (and at least
+        QUEUE_LIMIT) before saying the server is busy."""
+        wait = max(timeout, QUEUE_LIMIT)
         try:
-            worker = self._idle.get(timeout=timeout)
+            worker = self._idle.get(timeout=wait)
         except queue.Empty:
-            raise WorkerTimeout(
-                f"the server is busy: no worker free within {timeout:g} s"
-            ) from None
+            raise WorkerTimeout(f"the server is busy: no worker free within {wait:g} s") from None
         try:
+            worker.wait_ready()
             worker.connection.send((operation, args))
             if not worker.connection.poll(timeout):
                 worker = self._replace(worker)
@@ -124,6 +140,7 @@ def _serve(connection: multiprocessing.connection.Connection, path: str, writabl
     except Exception as error:  # reported on every request, so the server can say why
         failure = (type(error).__name__, _first_line(error))
         state = None
+    connection.send(("ready", None))
     while True:
         try:
             request = connection.recv()
