@@ -59,8 +59,12 @@ _FACT_EDGES = {
 }
 
 
-def _rows(store: ox.Store, variables: list[str], where: str) -> list[dict[str, str]]:
+def _rows(
+    store: ox.Store, variables: list[str], where: str, limit: int | None = None
+) -> list[dict[str, str]]:
     query = f"SELECT DISTINCT {' '.join('?' + v for v in variables)} WHERE {{ {where} }}"
+    if limit is not None:
+        query += f" LIMIT {int(limit)}"
     results = store.query(_PREFIXES + query, use_default_graph_as_union=True)
     return [
         {name: solution[name].value for name in variables if solution[name] is not None}
@@ -187,12 +191,16 @@ def restrict_period(graph: nx.Graph, since: str | None, until: str | None) -> nx
     return kept
 
 
+NEIGHBOURHOOD_ROWS = 2_000  # links read per relation and side around a node (hubs have more)
+
+
 def neighbourhood(store: ox.Store, center: str, hops: int = 1, max_nodes: int = 60) -> nx.Graph:
     """The entity view around one node: its links and, with `hops` 2, its neighbours' links.
 
     Built from the same projections as the entity view, with the end nodes bound by VALUES
     (fast on a large store). When a hop would pass `max_nodes`, the neighbours linked by the
-    most articles are kept."""
+    most articles are kept; around a hub (an addressee group named by thousands of
+    directives) they are chosen among the first NEIGHBOURHOOD_ROWS links of each kind."""
     center_node = ox.NamedNode(center)  # raises ValueError on a malformed IRI
     kept: dict[str, int] = {center_node.value: 0}
     rows: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -207,7 +215,7 @@ def neighbourhood(store: ox.Store, center: str, hops: int = 1, max_nodes: int = 
                 where = f"VALUES ?{side} {{ {values} }} {pattern}"
                 where += " OPTIONAL { ?a schema:datePublished ?published }"
                 variables = ["s", "o", "a", "date", "published", "from", "to"]
-                for row in _rows(store, variables, where):
+                for row in _rows(store, variables, where, NEIGHBOURHOOD_ROWS):
                     rows[relation].append(row)
                     if row[other] not in kept:
                         weight[row[other]].add(row["a"])

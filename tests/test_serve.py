@@ -377,3 +377,20 @@ def test_sparql_default_graph_uri_narrows_the_default_graph(app):
     assert count(union) == 3
     assert count(none) == 0
     assert count(one) == 0  # persons are described once, in the entities graph
+
+
+def test_holders_table_agrees_with_the_office_history_query(store_path):
+    import pyoxigraph as ox
+
+    from kg.query import format_result, load_named_query, run_query
+    from kg.serve.entity import describe, holders_over_time
+
+    store = ox.Store.read_only(str(store_path))
+    for post in (PJ_BUPATI, ID + "post/sekretaris-daerah/16.10"):
+        table = holders_over_time(describe(store, post)["facts"])
+        result = run_query(store, load_named_query("office-history"), {"post": post})
+        expected = list(csv.DictReader(io.StringIO(format_result(result, "csv"))))
+        columns = ["person", "personName", "from", "to", "start", "end", "current", "articles"]
+        assert [{c: row[c] for c in columns} for row in table] == [
+            {c: row[c] for c in columns} for row in expected
+        ]

@@ -21,6 +21,7 @@ PROV_DERIVED = str(v.PROV.wasDerivedFrom)
 RDF_TYPE = str(v.RDF.type)
 LABEL_PREDICATES = (str(v.RDFS.label), str(v.SCHEMA.name))
 
+COUNT_CAP = 10_000
 # Fact classes and the kind the page shows them as.
 FACT_KINDS = {
     str(v.Holding): "holding",
@@ -115,7 +116,12 @@ def _fact_pattern(node: ox.NamedNode, kind: str) -> str:
 
 
 def _fact_count(store: ox.Store, node: ox.NamedNode, kind: str) -> int:
-    query = f"SELECT (COUNT(DISTINCT ?fact) AS ?n) WHERE {{ {_fact_pattern(node, kind)} }}"
+    """How many facts name the entity, counted up to COUNT_CAP (a hub such as "ASN" is named
+    by tens of thousands: the page says "over 10,000" rather than count them all)."""
+    query = (
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?fact WHERE "
+        f"{{ {_fact_pattern(node, kind)} }} LIMIT {COUNT_CAP + 1} }}"
+    )
     return int(next(iter(store.query(query)))["n"].value)
 
 
@@ -247,3 +253,49 @@ def _with_labels(facts: list[dict[str, Any]], labels: dict[str, str]) -> list[di
             (role, target, labels.get(target, _local(target))) for role, target in fact["links"]
         ]
     return facts
+
+
+def holders_over_time(facts: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """A post's holders in time order, from its holding facts, by the rules of the
+    office-history query: `from` is the tenure start the text gives, else the first article
+    that calls the holding current; `to` is the end the text gives, else, when every article
+    calls it former, the last article that does."""
+    by_holder: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for fact in facts:
+        if fact["kind"] != "holding":
+            continue
+        for role, target, label in fact["links"]:
+            if role == "holder":
+                by_holder[target].append(fact)
+                names[target] = label
+    rows = []
+    for person, held in by_holder.items():
+        starts = [f["tenure"]["start"]["date"] for f in held if "start" in f.get("tenure", {})]
+        ends = [f["tenure"]["end"]["date"] for f in held if "end" in f.get("tenure", {})]
+        seen = sorted(f["values"]["attestedOn"] for f in held if "attestedOn" in f["values"])
+        current = any(f["values"].get("current") == "true" for f in held)
+        seen_current = sorted(
+            f["values"]["attestedOn"]
+            for f in held
+            if "attestedOn" in f["values"] and f["values"].get("current") == "true"
+        )
+        start = min(starts, default="")
+        end = max(ends, default="")
+        rows.append(
+            {
+                "person": person,
+                "personName": names[person],
+                "from": start or (seen_current[0] if seen_current else ""),
+                "to": end or ("" if current or not seen else seen[-1]),
+                "start": start,
+                "end": end,
+                "firstAttested": seen[0] if seen else "",
+                "lastAttested": seen[-1] if seen else "",
+                "current": "true" if current else "false",
+                "articles": str(len({f.get("article", {}).get("iri") for f in held})),
+            }
+        )
+    return sorted(
+        rows, key=lambda row: (row["from"] or "9999", row["to"] or "9999", row["personName"])
+    )

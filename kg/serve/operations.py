@@ -18,7 +18,7 @@ from kg.export.gexf import gexf_bytes
 from kg.graph import vocab as v
 from kg.query import QueryResult, load_named_query, query_from_text, run_query, shorten
 from kg.serve import sparql as protocol
-from kg.serve.entity import describe, entity_iri
+from kg.serve.entity import describe, entity_iri, holders_over_time
 from kg.serve.network import render_svg
 from kg.serve.search import KINDS, SearchIndex
 from kg.views import neighbourhood
@@ -102,20 +102,8 @@ def search(state: State, text: str, kind: str | None, limit: int) -> list[tuple[
 def entity(state: State, iri: str) -> dict[str, Any]:
     data = describe(state.store, iri)
     if data["kind"] == "office":
-        data["history"] = _office_history(state.store, data["iri"])
+        data["history"] = holders_over_time(data["facts"])
     return data
-
-
-def _office_history(store: ox.Store, post: str) -> list[dict[str, str]]:
-    """The post's holders in time order (the office-history named query)."""
-    result = run_query(store, load_named_query("office-history"), {"post": post})
-    return [
-        {
-            name: (term.value if term is not None else "")
-            for name, term in zip(result.columns, row, strict=True)
-        }
-        for row in result.rows
-    ]
 
 
 def network(state: State, iri: str, hops: int, max_nodes: int) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from kg.export.gexf import TYPE_COLOURS
+from kg.serve.entity import COUNT_CAP
 from kg.serve.search import mention_variants
 
 KIND_NAMES = {
@@ -204,8 +205,11 @@ def entity_page(data: dict[str, Any]) -> str:
                 f"{items}</section>"
             )
     if data["fact_count"] > len(data["facts"]):
+        total = (
+            f"over {COUNT_CAP:,}" if data["fact_count"] > COUNT_CAP else f"{data['fact_count']:,}"
+        )
         sections.append(
-            f"<p class=note>Showing {len(data['facts'])} of {data['fact_count']:,} facts;"
+            f"<p class=note>Showing {len(data['facts'])} of {total} facts;"
             " the Ask page gives them all.</p>"
         )
     if not data["facts"]:
