@@ -21,7 +21,7 @@ PROV_DERIVED = str(v.PROV.wasDerivedFrom)
 RDF_TYPE = str(v.RDF.type)
 LABEL_PREDICATES = (str(v.RDFS.label), str(v.SCHEMA.name))
 
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 # Fact classes and the kind the page shows them as.
 FACT_KINDS = {
     str(v.Holding): "holding",
@@ -50,7 +50,7 @@ def entity_iri(text: str) -> ox.NamedNode:
     return node
 
 
-def describe(store: ox.Store, iri: str, max_facts: int = 300) -> dict[str, Any]:
+def describe(store: ox.Store, iri: str, max_facts: int = 150) -> dict[str, Any]:
     """The entity page's data, or NotFoundError when the store knows nothing of `iri`."""
     node = entity_iri(iri)
     outgoing = _pairs(store, f"SELECT ?p ?o WHERE {{ GRAPH ?g {{ {node} ?p ?o }} }}")
