@@ -29,11 +29,10 @@ from kg.graph.rdf import article_triples, content_hash
 from kg.graph.store import (
     GraphStore,
     PreparedArticle,
-    drop_incomplete,
+    hashes_of,
     load_ontology,
     prepare,
     replace_article,
-    stored_hashes,
     write_articles,
 )
 from kg.ingest import Skipped, read_articles
@@ -45,6 +44,8 @@ BATCH_SIZE = 512
 # Articles handed to the workers and not yet written, at most: the pool's feeder thread would
 # otherwise read the whole corpus ahead into memory.
 IN_FLIGHT = 2048
+# Articles whose stored hashes are looked up in one query.
+LOOKUP_CHUNK = 256
 
 
 @dataclass
@@ -107,8 +108,7 @@ def build(
     it happens (the CLI prints them); they are also collected in the summary."""
     summary = BuildSummary()
     load_ontology(store)
-    drop_incomplete(store)
-    known = stored_hashes(store)
+    replaced: set[str] = set()  # ids of articles already stored with another text
     in_flight = threading.Semaphore(IN_FLIGHT)
     stopped = threading.Event()
     bar = tqdm(desc="articles", unit=" art", disable=not progress, leave=False)
@@ -117,9 +117,27 @@ def build(
         summary.errors.append(error)
         _tell(on_problem, str(error))
 
+    def changed(chunk: list[Article]) -> Iterator[Article]:
+        """The articles of `chunk` that are new or whose text changed (one store lookup)."""
+        stored = hashes_of(store, [article.id for article in chunk])
+        for article in chunk:
+            if stored.get(article.id) == content_hash(article):
+                summary.unchanged += 1
+                bar.update(1)
+                continue
+            if article.id in stored:
+                replaced.add(article.id)
+            in_flight.acquire()
+            if stopped.is_set():
+                return
+            yield article
+
     def to_process() -> Iterator[Article]:
         seen: dict[str, str] = {}
+        chunk: list[Article] = []
         for item in read_articles(list(paths)):
+            if stopped.is_set():
+                return
             if isinstance(item, Skipped):
                 summary.skipped.append(item)
                 _tell(on_problem, f"{item.source}: skipped, {item.reason}")
@@ -130,14 +148,11 @@ def build(
                 report(InputError(item.source, problem))
             else:
                 seen[item.id] = item.source
-                if known.get(item.id) == content_hash(item):
-                    summary.unchanged += 1
-                    bar.update(1)
-                else:
-                    in_flight.acquire()
-                    if stopped.is_set():
-                        return
-                    yield item
+                chunk.append(item)
+                if len(chunk) >= LOOKUP_CHUNK:
+                    yield from changed(chunk)
+                    chunk = []
+        yield from changed(chunk)
 
     work = functools.partial(_process, min_confidence=min_confidence)
     batch: list[PreparedArticle] = []
@@ -151,7 +166,7 @@ def build(
                 continue
             summary.facts.update(done.relations)
             summary.written += 1
-            if done.article_id in known:
+            if done.article_id in replaced:
                 replace_article(store, done.prepared)
                 continue
             batch.append(done.prepared)
