@@ -4,9 +4,10 @@ New articles are written with Oxigraph's bulk loader, which is several times fas
 transaction and keeps the store small on disk (measured in benchmarks/README.md), but is not
 atomic. What makes an article complete is its completion record, the `kg:contentHash` triple:
 it is left out of the bulk load and written, in one transaction for the whole batch, only
-after the batch is loaded (on disk). An interrupted build can therefore leave graphs
-without a record, never a graph that looks complete; `drop_incomplete` removes those at the
-start of the next build, which then redoes them. An article whose stored hash matches is
+after the batch is loaded (on disk). A batch's graphs are listed as pending while it loads:
+an interrupted build can therefore leave graphs without a record, never a graph that looks
+complete, and `recover` (run by `open_store`) removes them before anything reads the store;
+the next build redoes those articles. An article whose stored hash matches is
 skipped, so re-running a build changes nothing; a changed article is swapped for its new
 version in one SPARQL update (a transaction).
 
@@ -222,22 +223,6 @@ def replace_article(store: GraphStore, article: ArticleTriples | PreparedArticle
         f"DROP SILENT GRAPH <{prepared.graph}> ;\n"
         f"INSERT DATA {{\n{prepared.body.decode()}{prepared.marker.decode()}}}"
     )
-
-
-def drop_incomplete(store: GraphStore) -> int:
-    """Remove the article graphs that have no completion record (left by an interrupted
-    build), so that the build redoes them; the number removed."""
-    query = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?a <{v.contentHash}> ?hash }} }}"
-    complete = {row["g"] for row in store.query(query)}
-    articles = str(v.ID["graph/article/"])  # never a graph kg did not write (kg serve updates)
-    incomplete = [
-        g
-        for g in store.named_graphs()
-        if g not in complete and isinstance(g, ox.NamedNode) and g.value.startswith(articles)
-    ]
-    for graph in incomplete:
-        store.remove_graph(graph)
-    return len(incomplete)
 
 
 def load_ontology(store: GraphStore) -> None:
