@@ -156,3 +156,19 @@ def test_opening_the_store_removes_a_half_loaded_batch_before_anyone_reads(tmp_p
     summary = build([folder], store, progress=False)
     assert (summary.written, summary.unchanged) == (1, 1)
     assert store.contains_named_graph(ox.NamedNode("urn:user:notes"))
+
+
+def test_a_large_build_compacts_the_store_and_keeps_every_quad(tmp_path, monkeypatch):
+    import kg.build
+    from kg.graph.store import open_store
+
+    calls = []
+    reference = ox.Store()
+    build([samples_dir()], reference, progress=False)
+    monkeypatch.setattr(kg.build, "OPTIMIZE_AFTER", 1)
+    store = open_store(tmp_path / "store")
+    original = ox.Store.optimize
+    monkeypatch.setattr(ox.Store, "optimize", lambda self: calls.append(1) or original(self))
+    build([samples_dir()], store, progress=False)
+    assert calls == [1]
+    assert set(store) == set(reference)
