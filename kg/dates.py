@@ -46,6 +46,7 @@ _FUTURE = re.compile(r"\s*,?\s*(?:mendatang|nanti|yang\s+akan\s+datang|depan)\b"
 _PAST = re.compile(r"\s*,?\s*(?:lalu|silam|kemarin|yang\s+lalu)\b", re.I)
 
 _MIN_YEAR, _MAX_YEAR = 1900, 2099
+_DIGIT = re.compile(r"\d")
 _TIME = r"(?:\s*,?\s*(?:pukul\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)(?:\s*(?:WIB|WITA|WIT)\b)?)?"
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*")
 
@@ -97,6 +98,8 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
     `reference` is an ISO date (or datetime) that gives yearless dates their year; without it
     they are skipped. Impossible dates ("31/2/2024") are skipped.
     """
+    if not _DIGIT.search(text):
+        return []  # every date form has a number in it; most sentences have none
     ref = _parse_reference(reference)
     found: list[DateMatch] = []
     for pattern, convert in _patterns():
