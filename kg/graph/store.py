@@ -23,17 +23,17 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Node
 
 from kg.errors import StoreError
 from kg.graph import vocab as v
-from kg.graph.rdf import ArticleTriples
+from kg.graph.rdf import ENTITIES_GRAPH, ArticleTriples, Triple
+from kg.graph.terms import iri
 from kg.resources import ontology_dir
 
 DEFAULT_STORE = Path("kg-store")
 ONTOLOGY_GRAPH = ox.NamedNode(str(v.ID["graph/ontology"]))
 STORE_ENV = "KG_STORE"
+_CONTENT_HASH = iri(v.contentHash)
 
 
 class GraphStore(Protocol):
@@ -88,20 +88,6 @@ def open_store(path: Path | str | None, create: bool = True) -> ox.Store:
     return store
 
 
-def to_oxigraph(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
 def stored_hashes(store: GraphStore) -> dict[str, str]:
     """Article id -> content hash of every complete article in the store."""
     query = f"""
@@ -127,11 +113,11 @@ class PreparedArticle:
 
 
 def prepare(triples: ArticleTriples) -> PreparedArticle:
-    marker = [t for t in triples.facts if t[1] == v.contentHash]
-    facts = [t for t in triples.facts if t[1] != v.contentHash]
-    graph = triples.graph.n3()
+    marker = [t for t in triples.facts if t[1] == _CONTENT_HASH]
+    facts = [t for t in triples.facts if t[1] != _CONTENT_HASH]
+    graph = iri(triples.graph)
     body = (
-        f"GRAPH {v.ENTITIES_GRAPH.n3()} {{\n{_triples_text(triples.entities)}}}\n"
+        f"GRAPH {ENTITIES_GRAPH} {{\n{_triples_text(triples.entities)}}}\n"
         f"GRAPH {graph} {{\n{_triples_text(facts)}}}\n"
     )
     return PreparedArticle(
@@ -141,10 +127,9 @@ def prepare(triples: ArticleTriples) -> PreparedArticle:
     )
 
 
-def _triples_text(triples: Iterable[tuple[Node, Node, Node]]) -> str:
-    # rdflib's n3() forms (including "0.9" for a decimal and long strings in triple quotes)
-    # are valid both in TriG and in SPARQL Update.
-    return "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)
+def _triples_text(triples: Iterable[Triple]) -> str:
+    # N-Triples terms (kg.graph.terms) are valid both in TriG and in SPARQL Update.
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
 
 
 def write_articles(store: GraphStore, articles: Iterable[ArticleTriples | PreparedArticle]) -> None:
