@@ -27,6 +27,7 @@ from kg.errors import InputError
 from kg.extract import extract
 from kg.graph.rdf import article_triples, content_hash
 from kg.graph.store import (
+    EntityMemory,
     GraphStore,
     PreparedArticle,
     drop_incomplete,
@@ -141,6 +142,7 @@ def build(
 
     work = functools.partial(_process, min_confidence=min_confidence)
     batch: list[PreparedArticle] = []
+    entities = EntityMemory()
     with _pool(jobs) as pool, _unblocking(in_flight, stopped):
         results = pool.imap(work, to_process(), chunksize=8) if pool else map(work, to_process())
         for done in results:
@@ -156,10 +158,10 @@ def build(
                 continue
             batch.append(done.prepared)
             if len(batch) >= BATCH_SIZE:
-                write_articles(store, batch)
+                write_articles(store, batch, entities)
                 batch = []
     if batch:
-        write_articles(store, batch)
+        write_articles(store, batch, entities)
     bar.close()
     return summary
 
