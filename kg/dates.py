@@ -75,6 +75,7 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable, re.Pattern[str] | None]
     year = r"(?P<year>(?:19|20)\d{2})(?![\d/])"
     flags = re.I
     named = re.compile(month_word, flags)
+    day_named = re.compile(r"\d\s+" + month_word, flags)  # scanned from digits only: fast
     numeric = re.compile(r"\d[/.-]\d")
     return [
         (
@@ -82,7 +83,11 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable, re.Pattern[str] | None]
             _numeric,
             None,
         ),
-        (re.compile(wd + day + r"\s+" + month + r"\s*,?\s*" + year + _TIME, flags), _named, named),
+        (
+            re.compile(wd + day + r"\s+" + month + r"\s*,?\s*" + year + _TIME, flags),
+            _named,
+            day_named,
+        ),
         (
             re.compile(month + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,\s*" + year, flags),
             _named,
@@ -102,7 +107,7 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable, re.Pattern[str] | None]
             _numeric,
             numeric,
         ),
-        (re.compile(wd + day + r"\s+" + month + r"(?!\s*,?\s*\d)", flags), _named, named),
+        (re.compile(wd + day + r"\s+" + month + r"(?!\s*,?\s*\d)", flags), _named, day_named),
         # Not after a day number: "30 Februari 2024" is an impossible date, not a month.
         (re.compile(r"(?<!\d)(?<!\d )" + month + r"\s+" + year, flags), _month_year, named),
     ]
