@@ -41,8 +41,10 @@ from kg.ingest import Skipped, read_articles
 from kg.model import Article, Extraction, relation_of
 
 # Articles per bulk load. Larger batches load faster (fewer, larger files for the store to
-# merge) but an interrupted build redoes up to one batch: 512 was measured near the best.
-BATCH_SIZE = 512
+# merge) but an interrupted build redoes up to one batch. Measured with entity triples loaded
+# once per build (benchmarks/README.md, "Extraction speed"): writing 30,000 generated
+# articles took 31 CPU-s in batches of 512 and 25 in batches of 2,048 (10,000: 8.9 and 6.7).
+BATCH_SIZE = 2048
 # Articles handed to the workers and not yet written, at most: the pool's feeder thread would
 # otherwise read the whole corpus ahead into memory.
 IN_FLIGHT = 2048
