@@ -35,7 +35,7 @@ from kg.extract import extract
 from kg.graph import vocab as v
 from kg.graph.rdf import ArticleTriples, article_triples
 from kg.graph.remote import RemoteStore
-from kg.graph.store import article_count, to_oxigraph, write_articles
+from kg.graph.store import article_count, write_articles
 from kg.ingest import read_articles
 from kg.model import Article
 from kg.query import bind_params, load_named_query, run_query
@@ -94,10 +94,7 @@ def write_graph_store(remote: RemoteStore, batches: list[list[ArticleTriples]]) 
                 (v.ENTITIES_GRAPH, triples.entities, "POST"),
                 (triples.graph, triples.facts, "PUT"),
             ):
-                data = ox.serialize(
-                    [ox.Triple(*(to_oxigraph(term) for term in t)) for t in body],
-                    format=ox.RdfFormat.N_TRIPLES,
-                )
+                data = "".join(f"{s} {p} {o} .\n" for s, p, o in body).encode("utf-8")
                 target = f"{remote.url}/store?{urllib.parse.urlencode({'graph': str(graph)})}"
                 remote._request(method, target, data, {"Content-Type": "application/n-triples"})
     return time.perf_counter() - started

@@ -286,13 +286,16 @@ def _rdflib_worker(sources, variants, args, queue) -> None:
 
     from kg.build import extract_articles
     from kg.graph.rdf import article_triples, iter_quads
+    from kg.graph.terms import to_rdflib
 
     started = time.perf_counter()
     dataset = Dataset(default_union=True)
     articles = 0
     for extraction in extract_articles(sources):
+        quads = iter_quads(article_triples(extraction))
         dataset.addN(
-            (s, p, o, dataset.graph(g)) for s, p, o, g in iter_quads(article_triples(extraction))
+            (to_rdflib(s), to_rdflib(p), to_rdflib(o), dataset.graph(to_rdflib(g)))
+            for s, p, o, g in quads
         )
         articles += 1
     build = time.perf_counter() - started

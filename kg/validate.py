@@ -14,6 +14,7 @@ import pyoxigraph as ox
 import rdflib
 from pyshacl import validate
 
+from kg.graph.terms import from_oxigraph
 from kg.graph.vocab import SH
 from kg.resources import ontology_dir
 
@@ -70,21 +71,8 @@ def validate_store(store: ox.Store) -> ValidationReport:
     for quad in store:
         if quad.graph_name.value == ontology_graph:
             continue
-        data.add(tuple(_term(t) for t in (quad.subject, quad.predicate, quad.object)))
+        data.add(tuple(from_oxigraph(t) for t in (quad.subject, quad.predicate, quad.object)))
     return validate_graph(data)
-
-
-def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Node:
-    """pyoxigraph term -> rdflib term."""
-    if isinstance(term, ox.NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return rdflib.BNode(term.value)
-    if term.language:
-        return rdflib.Literal(term.value, lang=term.language)
-    if term.datatype.value == str(rdflib.XSD.string):
-        return rdflib.Literal(term.value)  # RDF 1.1: the same literal, and how sh:in spells it
-    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
 
 
 def format_report(report: ValidationReport) -> str:

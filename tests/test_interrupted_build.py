@@ -47,7 +47,7 @@ die_in_batch = int(sys.argv.pop(1))
 write, replace = kg.build.write_articles, kg.build.replace_article
 batches = [0]
 
-def reporting(store, articles):
+def reporting(store, articles, entities=None):
     batch = [store_module.prepare(a) if not isinstance(a, store_module.PreparedArticle) else a
              for a in articles]
     if batches[0] + 1 == die_in_batch:
@@ -57,7 +57,7 @@ def reporting(store, articles):
         store.bulk_load(b"".join(a.body for a in half), format=ox.RdfFormat.TRIG, lenient=True)
         store.flush()
         os.kill(os.getpid(), signal.SIGKILL)
-    write(store, batch)
+    write(store, batch, entities)
     batches[0] += 1
     print("batch written", file=sys.stderr, flush=True)
 

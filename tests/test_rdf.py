@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 from articles import article
-from rdflib import Literal
 
 from kg.extract import extract
 from kg.graph import vocab as v
 from kg.graph.rdf import article_triples
 from kg.graph.store import replace_article, stored_hashes, write_articles
+from kg.graph.terms import iri, literal
 from kg.graph.vocab import ORG, PROV, RDF, SCHEMA, XSD
 from kg.resolve import person_iri, post_iri
 
@@ -28,25 +28,27 @@ def triples_for(text: str = TEXT, article_id: str = "lahat-1"):
 def test_entities_and_facts_go_to_separate_graphs():
     triples = triples_for()
     person = next(
-        s for s, p, o in triples.entities if p == SCHEMA.name and o == Literal("Darmawan Syahputra")
+        s
+        for s, p, o in triples.entities
+        if p == iri(SCHEMA.name) and o == literal("Darmawan Syahputra")
     )
-    assert (person, RDF.type, SCHEMA.Person) in triples.entities
-    assert (person, SCHEMA.honorificPrefix, Literal("H")) in triples.entities
-    assert not any(p == SCHEMA.name for _, p, _ in triples.facts)
+    assert (person, iri(RDF.type), iri(SCHEMA.Person)) in triples.entities
+    assert (person, iri(SCHEMA.honorificPrefix), literal("H")) in triples.entities
+    assert not any(p == iri(SCHEMA.name) for _, p, _ in triples.facts)
 
 
 def test_holding_is_a_qualified_node_with_evidence_and_a_direct_org_holds():
     triples = triples_for()
-    holding = next(s for s, p, o in triples.facts if p == RDF.type and o == v.Holding)
+    holding = next(s for s, p, o in triples.facts if p == iri(RDF.type) and o == iri(v.Holding))
     facts = {(p, o) for s, p, o in triples.facts if s == holding}
-    holder = next(o for p, o in facts if p == v.holder)
-    post = next(o for p, o in facts if p == v.post)
-    assert (v.current, Literal(True)) in facts
-    assert any(p == PROV.wasDerivedFrom for p, _ in facts)
-    assert any(p == v.sentence for p, _ in facts)
-    assert any(p == v.confidence and o.datatype == XSD.decimal for p, o in facts)
-    assert (holder, ORG.holds, post) in triples.facts
-    assert (post, v.title, Literal("Penjabat Bupati")) in triples.entities
+    holder = next(o for p, o in facts if p == iri(v.holder))
+    post = next(o for p, o in facts if p == iri(v.post))
+    assert (iri(v.current), literal(True)) in facts
+    assert any(p == iri(PROV.wasDerivedFrom) for p, _ in facts)
+    assert any(p == iri(v.sentence) for p, _ in facts)
+    assert any(p == iri(v.confidence) and o.endswith(f"^^{iri(XSD.decimal)}") for p, o in facts)
+    assert (holder, iri(ORG.holds), post) in triples.facts
+    assert (post, iri(v.title), literal("Penjabat Bupati")) in triples.entities
 
 
 def test_iris_are_deterministic():
@@ -59,9 +61,25 @@ def test_iris_are_deterministic():
 
 def test_dates_are_typed():
     triples = triples_for()
-    dates = {o for _, p, o in triples.facts if p in (v.date, SCHEMA.startTime)}
-    assert Literal("2024-11-27", datatype=XSD.date) in dates
-    assert Literal("2024-09-09", datatype=XSD.date) in dates
+    dates = {o for _, p, o in triples.facts if p in (iri(v.date), iri(SCHEMA.startTime))}
+    assert literal("2024-11-27", str(XSD.date)) in dates
+    assert literal("2024-09-09", str(XSD.date)) in dates
+
+
+def test_literals_are_stored_exactly_as_written():
+    """Quotes and backslashes in a sentence survive the TriG text the store loads, as they
+    are; so does a line break, escaped like them."""
+    quote = 'minta ASN "jangan ikut kampanye" \\ tetap netral'
+    text = TEXT.replace("menjaga netralitas", f"menjaga netralitas, katanya: {quote},")
+    triples = triples_for(text)
+    store = ox.Store()
+    write_articles(store, [triples])
+    sentences = {
+        q.object.value for q in store.quads_for_pattern(None, ox.NamedNode(str(v.sentence)), None)
+    }
+    assert any(quote in sentence for sentence in sentences)
+    assert literal('a "b"\n\\c') == '"a \\"b\\"\\n\\\\c"'
+    assert literal(7) == f'"7"^^{iri(XSD.integer)}'
 
 
 def test_writing_twice_changes_nothing_and_replaces_the_article_graph():

@@ -6,6 +6,7 @@ from articles import article
 
 from kg.extract import extract
 from kg.graph.rdf import article_triples
+from kg.graph.terms import iri
 from kg.graph.vocab import SCHEMA
 from kg.resolve import person_iri, slug
 
@@ -23,7 +24,8 @@ SECOND = (
 
 def persons_in(text: str, article_id: str) -> set[str]:
     triples = article_triples(extract(article(text, article_id)))
-    return {str(s) for s, p, _ in triples.entities if p == SCHEMA.name and "/person/" in str(s)}
+    name = iri(SCHEMA.name)
+    return {s.strip("<>") for s, p, _ in triples.entities if p == name and "/person/" in s}
 
 
 def test_slug_is_ascii_lowercase_and_stable():

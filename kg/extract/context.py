@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 
 from kg.dates import DateMatch, find_dates, find_years
+from kg.extract.cues import Cue, find_cues
 from kg.extract.elections import ElectionMention, find_elections
 from kg.extract.offices import OfficeMention, find_offices
 from kg.extract.persons import PersonMention, find_persons
 from kg.extract.places import PlaceMention, find_places
 from kg.extract.text import Sentence, split_sentences
-from kg.lexicon import forms_pattern, load_table
 from kg.model import Article, Evidence, Person, Place, PlaceKind
 
 
@@ -31,6 +30,7 @@ class SentenceMentions:
     offices: list[OfficeMention]
     elections: list[ElectionMention]
     persons: list[PersonMention]
+    verbs: list[Cue]  # directive verbs ("mengimbau"): never part of a name
 
 
 @dataclass
@@ -112,12 +112,6 @@ class ArticleContext:
         return counts.most_common(1)[0][0]
 
 
-@cache
-def _verb_pattern() -> re.Pattern[str]:
-    forms = [row["form"] for row in load_table("directive_verbs.tsv")]
-    return re.compile(forms_pattern(forms), re.I)
-
-
 def build_context(article: Article) -> ArticleContext:
     sentences = split_sentences(article)
     reference = _reference_date(article)
@@ -129,10 +123,11 @@ def build_context(article: Article) -> ArticleContext:
         offices = find_offices(text, places)
         elections = find_elections(text, places, dates)
         blocked = [(m.start, m.end) for m in [*places, *offices, *elections, *dates]]
-        blocked += [(m.start(), m.end()) for m in _verb_pattern().finditer(text)]
+        verbs = find_cues("directive_verbs.tsv", "kind", text)
+        blocked += [(verb.start, verb.end) for verb in verbs]
         persons = find_persons(text, blocked=blocked)
         analysed.append(
-            SentenceMentions(index, sentence, places, dates, offices, elections, persons)
+            SentenceMentions(index, sentence, places, dates, offices, elections, persons, verbs)
         )
     context = ArticleContext(article, analysed, reference)
     context.person_of = _resolve_persons(analysed)

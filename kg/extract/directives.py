@@ -69,7 +69,7 @@ def _directives_in(
     officials: set[str],
 ) -> list[IssuesDirective]:
     text = sentence.sentence.masked
-    verbs = find_cues("directive_verbs.tsv", "kind", text)
+    verbs = sentence.verbs
     if not verbs:
         return []
     verb = verbs[0]

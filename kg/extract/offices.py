@@ -83,9 +83,14 @@ def _qualifiers() -> dict[str, str]:
 
 @cache
 def _office_pattern() -> re.Pattern[str]:
+    # A qualifier (then a role or not), or a role alone. Written so that it cannot match the
+    # empty string: `(qualifier\s+)?(role)?` found the same mentions, but matched empty at
+    # every other character, so the caller searched once per character.
     qualifier = forms_pattern(list(_qualifiers()))
     role = forms_pattern(list(_roles()))
-    return re.compile(rf"(?:(?P<qualifier>{qualifier})\s+)?(?P<role>{role})?", re.I)
+    return re.compile(
+        rf"(?P<qualifier>{qualifier})\s+(?P<role>{role})?|(?P<bare_role>{role})", re.I
+    )
 
 
 def _squash_space(text: str) -> str:
@@ -103,9 +108,6 @@ def find_offices(text: str, places: list[PlaceMention], offset: int = 0) -> list
         match = pattern.search(text, position)
         if not match:
             break
-        if match.end() == match.start():
-            position = match.start() + 1
-            continue
         mention = _mention(text, match, place_at)
         if mention is None:
             position = match.end()
@@ -118,7 +120,8 @@ def find_offices(text: str, places: list[PlaceMention], offset: int = 0) -> list
 def _mention(
     text: str, match: re.Match[str], place_at: dict[int, PlaceMention]
 ) -> OfficeMention | None:
-    qualifier_text, role_text = match.group("qualifier"), match.group("role")
+    qualifier_text = match.group("qualifier")
+    role_text = match.group("role") or match.group("bare_role")
     qualifier = _qualifiers()[_squash_space(qualifier_text)] if qualifier_text else None
     end = match.end()
     unit = None

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from kg.lexicon import load_table, load_words
 
@@ -43,8 +44,9 @@ class PersonMention:
         return self.name.split()
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
+    # A tuple, not a frozen dataclass: a sentence has dozens of tokens, and a frozen
+    # dataclass's __init__ cost more than the rest of the person finding.
     start: int
     end: int
     text: str
@@ -75,14 +77,26 @@ def is_prefix(word: str) -> bool:
 
 
 def _is_name_word(token: _Token) -> bool:
-    word = token.bare
-    if not _NAME_WORD.fullmatch(
-        token.text if token.text.endswith(".") and len(word) == 1 else word
-    ):
+    return _is_name_text(token.text)
+
+
+@lru_cache(maxsize=65536)
+def _is_name_text(text: str) -> bool:
+    """Whether a token, as written, can be a word of a name (asked once per distinct word:
+    news text repeats its words)."""
+    word = text.rstrip(".")
+    if not _NAME_WORD.fullmatch(text if text.endswith(".") and len(word) == 1 else word):
         return False
     if _VERB_LIKE.fullmatch(word):
         return False
     return word.lower() not in load_words("name_stopwords.txt") and not is_suffix(word)
+
+
+@lru_cache(maxsize=65536)
+def _may_start_name(text: str) -> bool:
+    """Whether a mention can begin at a token written so: only an honorific or a name word
+    can begin one."""
+    return is_prefix(text) or _is_name_text(text)
 
 
 def find_persons(
@@ -92,7 +106,7 @@ def find_persons(
 
     Offsets in the result are `offset` + the position in `text`.
     """
-    tokens = [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    tokens = [_Token(*m.span(), m.group()) for m in _TOKEN.finditer(text)]
     # One flag per character rather than testing every token against every span: that was
     # (tokens x spans), the cost that dominated long sentences.
     covered = bytearray(len(text))
@@ -107,6 +121,9 @@ def find_persons(
     mentions: list[PersonMention] = []
     i = 0
     while i < len(tokens):
+        if not _may_start_name(tokens[i].text):
+            i += 1  # what the steps below would do for this token, faster
+            continue
         first = i
         prefixes: list[str] = []
         while i < len(tokens) and is_prefix(tokens[i].text) and _adjacent_words(tokens, i, text):

@@ -1,8 +1,9 @@
 """Facts as RDF, following ontology/MAPPING.md.
 
-`article_quads` gives two sets of triples for one extraction: entity descriptions (for the
+`article_triples` gives two sets of triples for one extraction: entity descriptions (for the
 shared entities graph, written once whatever the number of articles naming them) and the
 article's own triples (its node, its facts, their evidence) for the article's named graph.
+Terms are N-Triples text (kg.graph.terms): what the store loads, made without rdflib objects.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
-from rdflib import Literal, URIRef
-from rdflib.term import Node
+from rdflib import URIRef
 
 from kg import __version__
 from kg.gazetteer import province_of
 from kg.graph import vocab as v
+from kg.graph.terms import iri, literal
 from kg.graph.vocab import FOAF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
 from kg.model import (
     Article,
@@ -51,19 +53,106 @@ from kg.resolve import (
     topic_iri,
 )
 
-Triple = tuple[Node, Node, Node]
+Triple = tuple[str, str, str]  # subject, predicate, object as N-Triples terms
 
-PLACE_CLASS = {PlaceKind.PROVINCE: v.Province, PlaceKind.REGENCY: v.Regency, PlaceKind.CITY: v.City}
+
+class N:
+    """The vocabulary the mapping writes, as N-Triples terms: made once here, not per fact."""
+
+    rdf_type = iri(RDF.type)
+    rdfs_label = iri(RDFS.label)
+    skos_altLabel = iri(SKOS.altLabel)
+    skos_Concept = iri(SKOS.Concept)
+    foaf_Person = iri(FOAF.Person)
+    prov_Entity = iri(PROV.Entity)
+    prov_wasDerivedFrom = iri(PROV.wasDerivedFrom)
+    org_holds = iri(ORG.holds)
+    org_memberDuring = iri(ORG.memberDuring)
+    org_Post = iri(ORG.Post)
+    org_Role = iri(ORG.Role)
+    org_role = iri(ORG.role)
+    time_Interval = iri(TIME.Interval)
+    time_Instant = iri(TIME.Instant)
+    time_hasBeginning = iri(TIME.hasBeginning)
+    time_hasEnd = iri(TIME.hasEnd)
+    time_inXSDgYear = iri(TIME.inXSDgYear)
+    time_inXSDDate = iri(TIME.inXSDDate)
+    schema_NewsArticle = iri(SCHEMA.NewsArticle)
+    schema_Organization = iri(SCHEMA.Organization)
+    schema_Person = iri(SCHEMA.Person)
+    schema_AdministrativeArea = iri(SCHEMA.AdministrativeArea)
+    schema_Event = iri(SCHEMA.Event)
+    schema_CommunicateAction = iri(SCHEMA.CommunicateAction)
+    schema_headline = iri(SCHEMA.headline)
+    schema_url = iri(SCHEMA.url)
+    schema_datePublished = iri(SCHEMA.datePublished)
+    schema_publisher = iri(SCHEMA.publisher)
+    schema_name = iri(SCHEMA.name)
+    schema_honorificPrefix = iri(SCHEMA.honorificPrefix)
+    schema_honorificSuffix = iri(SCHEMA.honorificSuffix)
+    schema_agent = iri(SCHEMA.agent)
+    schema_recipient = iri(SCHEMA.recipient)
+    schema_about = iri(SCHEMA.about)
+    schema_startTime = iri(SCHEMA.startTime)
+    schema_startDate = iri(SCHEMA.startDate)
+    schema_text = iri(SCHEMA.text)
+    schema_containedInPlace = iri(SCHEMA.containedInPlace)
+    schema_superEvent = iri(SCHEMA.superEvent)
+    kg_articleId = iri(v.articleId)
+    kg_sourcePath = iri(v.sourcePath)
+    kg_contentHash = iri(v.contentHash)
+    kg_publishedSource = iri(v.publishedSource)
+    kg_publishedConfidence = iri(v.publishedConfidence)
+    kg_dateline = iri(v.dateline)
+    kg_Holding = iri(v.Holding)
+    kg_holder = iri(v.holder)
+    kg_post = iri(v.post)
+    kg_current = iri(v.current)
+    kg_attestedOn = iri(v.attestedOn)
+    kg_Directive = iri(v.Directive)
+    kg_Audience = iri(v.Audience)
+    kg_Topic = iri(v.Topic)
+    kg_directiveKind = iri(v.directiveKind)
+    kg_ElectionDateClaim = iri(v.ElectionDateClaim)
+    kg_Election = iri(v.Election)
+    kg_election = iri(v.election)
+    kg_electionKind = iri(v.electionKind)
+    kg_date = iri(v.date)
+    kg_Candidacy = iri(v.Candidacy)
+    kg_candidate = iri(v.candidate)
+    kg_status = iri(v.status)
+    kg_sentence = iri(v.sentence)
+    kg_tenureCue = iri(v.tenureCue)
+    kg_startOffset = iri(v.startOffset)
+    kg_endOffset = iri(v.endOffset)
+    kg_extractor = iri(v.extractor)
+    kg_confidence = iri(v.confidence)
+    kg_title = iri(v.title)
+    kg_qualifier = iri(v.qualifier)
+    kg_unit = iri(v.unit)
+    kg_jurisdiction = iri(v.jurisdiction)
+    kg_regionCode = iri(v.regionCode)
+
+
+PLACE_CLASS = {
+    PlaceKind.PROVINCE: iri(v.Province),
+    PlaceKind.REGENCY: iri(v.Regency),
+    PlaceKind.CITY: iri(v.City),
+}
 # How sure a publication date is, by where it came from: a feed's own field, the page's
 # metadata, or the first date written in the text (which may be the event's, not the day of
 # publication).
 PUBLISHED_CONFIDENCE = {"jsonl": 1.0, "meta": 0.95, "text": 0.7}
 STATUS_INDIVIDUAL = {
-    "floated": v.KG.Floated,
-    "declared": v.KG.Declared,
-    "registered": v.KG.Registered,
-    "elected": v.KG.Elected,
+    "floated": iri(v.KG.Floated),
+    "declared": iri(v.KG.Declared),
+    "registered": iri(v.KG.Registered),
+    "elected": iri(v.KG.Elected),
 }
+_XSD_ANY_URI = str(XSD.anyURI)
+_XSD_DATE = str(XSD.date)
+_XSD_G_YEAR = str(XSD.gYear)
+ENTITIES_GRAPH = iri(v.ENTITIES_GRAPH)
 
 
 @dataclass
@@ -90,103 +179,99 @@ def article_triples(extraction: Extraction) -> ArticleTriples:
 
 
 def _article(out: ArticleTriples, article: Article) -> None:
-    node = article_iri(article.id)
+    node = iri(article_iri(article.id))
     add = out.facts.add
-    add((node, RDF.type, SCHEMA.NewsArticle))
-    add((node, RDF.type, PROV.Entity))
-    add((node, v.articleId, Literal(article.id)))
-    add((node, SCHEMA.headline, Literal(article.title)))
-    add((node, v.sourcePath, Literal(article.source)))
-    add((node, v.contentHash, Literal(content_hash(article))))
+    add((node, N.rdf_type, N.schema_NewsArticle))
+    add((node, N.rdf_type, N.prov_Entity))
+    add((node, N.kg_articleId, literal(article.id)))
+    add((node, N.schema_headline, literal(article.title)))
+    add((node, N.kg_sourcePath, literal(article.source)))
+    add((node, N.kg_contentHash, literal(content_hash(article))))
     if article.url:
-        add((node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
+        add((node, N.schema_url, literal(article.url, _XSD_ANY_URI)))
     if article.published:
-        add((node, SCHEMA.datePublished, _date(DateValue(article.published))))
+        add((node, N.schema_datePublished, _date(DateValue(article.published))))
         if article.published_source:
-            add((node, v.publishedSource, Literal(article.published_source)))
+            add((node, N.kg_publishedSource, literal(article.published_source)))
             confidence = PUBLISHED_CONFIDENCE.get(article.published_source, 0.5)
-            add((node, v.publishedConfidence, Literal(Decimal(str(confidence)))))
+            add((node, N.kg_publishedConfidence, literal(Decimal(str(confidence)))))
     if article.dateline:
-        add((node, v.dateline, Literal(article.dateline)))
+        add((node, N.kg_dateline, literal(article.dateline)))
     if article.outlet:
-        outlet = outlet_iri(article.outlet)
-        add((node, SCHEMA.publisher, outlet))
-        out.entities.add((outlet, RDF.type, SCHEMA.Organization))
-        out.entities.add((outlet, SCHEMA.name, Literal(article.outlet)))
+        outlet = iri(outlet_iri(article.outlet))
+        add((node, N.schema_publisher, outlet))
+        out.entities.add((outlet, N.rdf_type, N.schema_Organization))
+        out.entities.add((outlet, N.schema_name, literal(article.outlet)))
 
 
 def _fact(out: ArticleTriples, article: Article, fact: Fact) -> None:
     relation = relation_of(fact)
-    node = fact_iri(article.id, relation, _fact_key(fact))
+    node = iri(fact_iri(article.id, relation, _fact_key(fact)))
     _evidence(out.facts, node, article, fact.evidence)
     add = out.facts.add
     if isinstance(fact, HoldsOffice):
         person, post = _person(out.entities, fact.person), _post(out.entities, fact.office)
-        add((node, RDF.type, v.Holding))
-        add((node, v.holder, person))
-        add((node, v.post, post))
-        add((node, v.current, Literal(fact.current)))
+        add((node, N.rdf_type, N.kg_Holding))
+        add((node, N.kg_holder, person))
+        add((node, N.kg_post, post))
+        add((node, N.kg_current, literal(fact.current)))
         if fact.current:
-            add((person, ORG.holds, post))
+            add((person, N.org_holds, post))
         if article.published:
-            add((node, v.attestedOn, _date(DateValue(article.published))))
+            add((node, N.kg_attestedOn, _date(DateValue(article.published))))
         _tenure(out.facts, node, article, fact)
     elif isinstance(fact, IssuesDirective):
-        add((node, RDF.type, v.Directive))
-        add((node, RDF.type, SCHEMA.CommunicateAction))
-        add((node, SCHEMA.agent, _person(out.entities, fact.official)))
+        add((node, N.rdf_type, N.kg_Directive))
+        add((node, N.rdf_type, N.schema_CommunicateAction))
+        add((node, N.schema_agent, _person(out.entities, fact.official)))
         for addressee in fact.addressees:
-            add(
-                (
-                    node,
-                    SCHEMA.recipient,
-                    _labelled(out.entities, audience_iri(addressee), v.Audience, addressee),
-                )
-            )
-        topic = _labelled(out.entities, topic_iri(fact.topic), v.Topic, fact.topic)
-        out.entities.add((topic, RDF.type, SKOS.Concept))
-        add((node, SCHEMA.about, topic))
-        add((node, v.directiveKind, Literal(fact.kind)))
+            audience = _labelled(out.entities, audience_iri(addressee), N.kg_Audience, addressee)
+            add((node, N.schema_recipient, audience))
+        topic = _labelled(out.entities, topic_iri(fact.topic), N.kg_Topic, fact.topic)
+        out.entities.add((topic, N.rdf_type, N.skos_Concept))
+        add((node, N.schema_about, topic))
+        add((node, N.kg_directiveKind, literal(fact.kind)))
         if fact.date:
-            add((node, SCHEMA.startTime, _date(fact.date)))
+            add((node, N.schema_startTime, _date(fact.date)))
         if fact.quote:
-            add((node, SCHEMA.text, Literal(fact.quote)))
+            add((node, N.schema_text, literal(fact.quote)))
     elif isinstance(fact, ElectionOnDate):
         election = _election(out.entities, fact.election)
-        add((node, RDF.type, v.ElectionDateClaim))
-        add((node, v.election, election))
-        add((node, v.date, _date(fact.date)))
-        add((election, SCHEMA.startDate, _date(fact.date)))
+        add((node, N.rdf_type, N.kg_ElectionDateClaim))
+        add((node, N.kg_election, election))
+        add((node, N.kg_date, _date(fact.date)))
+        add((election, N.schema_startDate, _date(fact.date)))
     elif isinstance(fact, Candidacy):
-        add((node, RDF.type, v.Candidacy))
-        add((node, v.candidate, _person(out.entities, fact.person)))
-        add((node, v.election, _election(out.entities, fact.election)))
-        add((node, v.status, STATUS_INDIVIDUAL[fact.status.value]))
+        add((node, N.rdf_type, N.kg_Candidacy))
+        add((node, N.kg_candidate, _person(out.entities, fact.person)))
+        add((node, N.kg_election, _election(out.entities, fact.election)))
+        add((node, N.kg_status, STATUS_INDIVIDUAL[fact.status.value]))
 
 
-def _tenure(triples: set[Triple], node: URIRef, article: Article, fact: HoldsOffice) -> None:
+def _tenure(triples: set[Triple], node: str, article: Article, fact: HoldsOffice) -> None:
     """The tenure bounds the text gives, as an OWL-Time interval on the holding
     (`org:memberDuring`, as W3C ORG does for memberships), each bound with its evidence."""
     if fact.start is None and fact.end is None:
         return
-    interval = URIRef(f"{node}/tenure")
-    triples.add((node, ORG.memberDuring, interval))
-    triples.add((interval, RDF.type, TIME.Interval))
+    holding = node[1:-1]
+    interval = iri(f"{holding}/tenure")
+    triples.add((node, N.org_memberDuring, interval))
+    triples.add((interval, N.rdf_type, N.time_Interval))
     for value, link, name in (
-        (fact.start, TIME.hasBeginning, "start"),
-        (fact.end, TIME.hasEnd, "end"),
+        (fact.start, N.time_hasBeginning, "start"),
+        (fact.end, N.time_hasEnd, "end"),
     ):
         if value is None:
             continue
-        instant = URIRef(f"{node}/{name}")
+        instant = iri(f"{holding}/{name}")
         triples.add((interval, link, instant))
-        triples.add((instant, RDF.type, TIME.Instant))
-        in_xsd = TIME.inXSDgYear if value.is_year else TIME.inXSDDate
+        triples.add((instant, N.rdf_type, N.time_Instant))
+        in_xsd = N.time_inXSDgYear if value.is_year else N.time_inXSDDate
         triples.add((instant, in_xsd, _date(value)))
-        triples.add((instant, PROV.wasDerivedFrom, article_iri(article.id)))
-        triples.add((instant, v.sentence, Literal(fact.evidence.sentence)))
+        triples.add((instant, N.prov_wasDerivedFrom, iri(article_iri(article.id))))
+        triples.add((instant, N.kg_sentence, literal(fact.evidence.sentence)))
         if fact.tenure_cue:
-            triples.add((instant, v.tenureCue, Literal(fact.tenure_cue)))
+            triples.add((instant, N.kg_tenureCue, literal(fact.tenure_cue)))
 
 
 def _fact_key(fact: Fact) -> str:
@@ -201,85 +286,128 @@ def _fact_key(fact: Fact) -> str:
     return f"{person_iri(fact.person)}|{election_iri(fact.election)}"
 
 
-def _evidence(triples: set[Triple], node: URIRef, article: Article, evidence: Evidence) -> None:
-    triples.add((node, PROV.wasDerivedFrom, article_iri(article.id)))
-    triples.add((node, v.sentence, Literal(evidence.sentence)))
-    triples.add((node, v.startOffset, Literal(evidence.start)))
-    triples.add((node, v.endOffset, Literal(evidence.end)))
-    triples.add((node, v.extractor, Literal(evidence.extractor)))
-    triples.add((node, v.confidence, Literal(Decimal(str(evidence.confidence)))))
+def _evidence(triples: set[Triple], node: str, article: Article, evidence: Evidence) -> None:
+    triples.add((node, N.prov_wasDerivedFrom, iri(article_iri(article.id))))
+    triples.add((node, N.kg_sentence, literal(evidence.sentence)))
+    triples.add((node, N.kg_startOffset, literal(evidence.start)))
+    triples.add((node, N.kg_endOffset, literal(evidence.end)))
+    triples.add((node, N.kg_extractor, literal(evidence.extractor)))
+    triples.add((node, N.kg_confidence, literal(Decimal(str(evidence.confidence)))))
 
 
-def _person(triples: set[Triple], person: Person) -> URIRef:
-    node = person_iri(person)
-    triples.add((node, RDF.type, SCHEMA.Person))
-    triples.add((node, RDF.type, FOAF.Person))
-    triples.add((node, SCHEMA.name, Literal(person.name)))
-    triples.add((node, RDFS.label, Literal(person.name)))
-    for alias in person.aliases:
-        triples.add((node, SKOS.altLabel, Literal(alias)))
-    for prefix in person.prefixes:
-        triples.add((node, SCHEMA.honorificPrefix, Literal(prefix)))
-    for suffix in person.suffixes:
-        triples.add((node, SCHEMA.honorificSuffix, Literal(suffix)))
+# Entity descriptions depend on the entity alone, and the same people, posts, regions and
+# elections recur across articles: each description is made once and remembered (bounded).
+_DESCRIPTIONS = 8192
+Description = tuple[str, frozenset[Triple]]  # the entity's node, and the triples describing it
+
+
+def _person(triples: set[Triple], person: Person) -> str:
+    node, description = _person_description(person)
+    triples.update(description)
     return node
 
 
-def _place(triples: set[Triple], place: Place) -> URIRef:
-    node = place_iri(place)
-    triples.add((node, RDF.type, SCHEMA.AdministrativeArea))
-    triples.add((node, RDF.type, PLACE_CLASS[place.kind]))
-    triples.add((node, SCHEMA.name, Literal(place.name)))
-    triples.add((node, RDFS.label, Literal(place.label)))
-    triples.add((node, v.regionCode, Literal(place.code)))
+@lru_cache(maxsize=_DESCRIPTIONS)
+def _person_description(person: Person) -> Description:
+    node = iri(person_iri(person))
+    name = literal(person.name)
+    triples = {
+        (node, N.rdf_type, N.schema_Person),
+        (node, N.rdf_type, N.foaf_Person),
+        (node, N.schema_name, name),
+        (node, N.rdfs_label, name),
+    }
+    triples.update((node, N.skos_altLabel, literal(alias)) for alias in person.aliases)
+    triples.update((node, N.schema_honorificPrefix, literal(p)) for p in person.prefixes)
+    triples.update((node, N.schema_honorificSuffix, literal(s)) for s in person.suffixes)
+    return node, frozenset(triples)
+
+
+def _place(triples: set[Triple], place: Place) -> str:
+    node, description = _place_description(place)
+    triples.update(description)
+    return node
+
+
+@lru_cache(maxsize=_DESCRIPTIONS)
+def _place_description(place: Place) -> Description:
+    node = iri(place_iri(place))
+    triples = {
+        (node, N.rdf_type, N.schema_AdministrativeArea),
+        (node, N.rdf_type, PLACE_CLASS[place.kind]),
+        (node, N.schema_name, literal(place.name)),
+        (node, N.rdfs_label, literal(place.label)),
+        (node, N.kg_regionCode, literal(place.code)),
+    }
     province = province_of(place)
     if province is not None:
-        triples.add((node, SCHEMA.containedInPlace, _place(triples, province)))
+        triples.add((node, N.schema_containedInPlace, _place(triples, province)))
+    return node, frozenset(triples)
+
+
+def _post(triples: set[Triple], office: Office) -> str:
+    node, description = _post_description(office)
+    triples.update(description)
     return node
 
 
-def _post(triples: set[Triple], office: Office) -> URIRef:
-    node = post_iri(office)
-    role = _labelled(triples, role_iri(office.role), ORG.Role, office.role)
-    triples.add((node, RDF.type, ORG.Post))
-    triples.add((node, RDFS.label, Literal(post_label(office))))
-    triples.add((node, v.title, Literal(office.title)))
-    triples.add((node, ORG.role, role))
+@lru_cache(maxsize=_DESCRIPTIONS)
+def _post_description(office: Office) -> Description:
+    node = iri(post_iri(office))
+    triples: set[Triple] = set()
+    role = _labelled(triples, role_iri(office.role), N.org_Role, office.role)
+    triples.add((node, N.rdf_type, N.org_Post))
+    triples.add((node, N.rdfs_label, literal(post_label(office))))
+    triples.add((node, N.kg_title, literal(office.title)))
+    triples.add((node, N.org_role, role))
     if office.qualifier:
-        triples.add((node, v.qualifier, Literal(office.qualifier)))
+        triples.add((node, N.kg_qualifier, literal(office.qualifier)))
     if office.unit:
-        triples.add((node, v.unit, Literal(office.unit)))
+        triples.add((node, N.kg_unit, literal(office.unit)))
     if office.jurisdiction:
-        triples.add((node, v.jurisdiction, _place(triples, office.jurisdiction)))
+        triples.add((node, N.kg_jurisdiction, _place(triples, office.jurisdiction)))
+    return node, frozenset(triples)
+
+
+def _election(triples: set[Triple], election: Election) -> str:
+    node, description = _election_description(election)
+    triples.update(description)
     return node
 
 
-def _election(triples: set[Triple], election: Election) -> URIRef:
-    node = election_iri(election)
-    triples.add((node, RDF.type, v.Election))
-    triples.add((node, RDF.type, SCHEMA.Event))
-    triples.add((node, RDFS.label, Literal(election.label)))
-    triples.add((node, v.electionKind, Literal(election.kind)))
+@lru_cache(maxsize=_DESCRIPTIONS)
+def _election_description(election: Election) -> Description:
+    node = iri(election_iri(election))
+    triples = {
+        (node, N.rdf_type, N.kg_Election),
+        (node, N.rdf_type, N.schema_Event),
+        (node, N.rdfs_label, literal(election.label)),
+        (node, N.kg_electionKind, literal(election.kind)),
+    }
     if election.jurisdiction:
-        triples.add((node, v.jurisdiction, _place(triples, election.jurisdiction)))
+        triples.add((node, N.kg_jurisdiction, _place(triples, election.jurisdiction)))
     if election.year and election.jurisdiction:
         serentak = _election(triples, Election("Pilkada Serentak", None, election.year))
-        triples.add((node, SCHEMA.superEvent, serentak))
-    return node
+        triples.add((node, N.schema_superEvent, serentak))
+    return node, frozenset(triples)
 
 
-def _labelled(triples: set[Triple], node: URIRef, cls: URIRef, label: str) -> URIRef:
-    triples.add((node, RDF.type, cls))
-    triples.add((node, RDFS.label, Literal(label)))
-    return node
+def _labelled(triples: set[Triple], node: URIRef, cls: str, label: str) -> str:
+    term = iri(node)
+    triples.add((term, N.rdf_type, cls))
+    triples.add((term, N.rdfs_label, literal(label)))
+    return term
 
 
-def _date(value: DateValue) -> Literal:
-    return Literal(value.iso, datatype=XSD.gYear if value.is_year else XSD.date)
+def _date(value: DateValue) -> str:
+    return literal(value.iso, _XSD_G_YEAR if value.is_year else _XSD_DATE)
 
 
-def iter_quads(triples: ArticleTriples) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+def iter_quads(triples: ArticleTriples) -> Iterator[tuple[str, str, str, str]]:
+    """The article's quads as N-Triples terms (the graph last), entities first, each part
+    sorted."""
+    graph = iri(triples.graph)
     for s, p, o in sorted(triples.entities):
-        yield s, p, o, v.ENTITIES_GRAPH
+        yield s, p, o, ENTITIES_GRAPH
     for s, p, o in sorted(triples.facts):
-        yield s, p, o, triples.graph
+        yield s, p, o, graph

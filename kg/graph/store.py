@@ -24,17 +24,17 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Node
 
 from kg.errors import StoreError
 from kg.graph import vocab as v
-from kg.graph.rdf import ArticleTriples
+from kg.graph.rdf import ENTITIES_GRAPH, ArticleTriples, Triple
+from kg.graph.terms import iri
 from kg.resources import ontology_dir
 
 DEFAULT_STORE = Path("kg-store")
 ONTOLOGY_GRAPH = ox.NamedNode(str(v.ID["graph/ontology"]))
 STORE_ENV = "KG_STORE"
+_CONTENT_HASH = iri(v.contentHash)
 
 
 class GraphStore(Protocol):
@@ -89,20 +89,6 @@ def open_store(path: Path | str | None, create: bool = True) -> ox.Store:
     return store
 
 
-def to_oxigraph(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
 def hashes_of(store: GraphStore, article_ids: list[str]) -> dict[str, str]:
     """Article id -> stored content hash, for these articles only (an incremental build asks
     about its own articles, not about the 100,000 already in the store)."""
@@ -128,43 +114,86 @@ def stored_hashes(store: GraphStore) -> dict[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class PreparedArticle:
-    """An article's triples as TriG text, ready to load. Made where the article was extracted
+    """An article's triples as text, ready to load. Made where the article was extracted
     (a worker process): bytes cross to the writing process for free, while unpickling rdflib
     terms re-validates every one of them (measured: slower than extracting).
 
-    `body` holds `GRAPH` blocks for the shared entities graph and the article's graph, without
-    the completion record; `marker` is the completion record alone (TriG, and also valid inside
-    a SPARQL `INSERT DATA`)."""
+    `entities` are N-Triples lines for the shared entities graph and `facts` those of the
+    article's own graph without the completion record; `marker` is the completion record
+    alone (TriG, and also valid inside a SPARQL `INSERT DATA`)."""
 
     graph: str
-    body: bytes
+    entities: bytes
+    facts: bytes
     marker: bytes
+
+    @property
+    def body(self) -> bytes:
+        """The article's `GRAPH` blocks (entities and its own graph, no completion record) as
+        TriG, also valid inside a SPARQL `INSERT DATA`."""
+        return _graph_block(ENTITIES_GRAPH, self.entities) + _graph_block(
+            iri(self.graph), self.facts
+        )
 
 
 def prepare(triples: ArticleTriples) -> PreparedArticle:
-    marker = [t for t in triples.facts if t[1] == v.contentHash]
-    facts = [t for t in triples.facts if t[1] != v.contentHash]
-    graph = triples.graph.n3()
-    body = (
-        f"GRAPH {v.ENTITIES_GRAPH.n3()} {{\n{_triples_text(triples.entities)}}}\n"
-        f"GRAPH {graph} {{\n{_triples_text(facts)}}}\n"
-    )
+    marker = [t for t in triples.facts if t[1] == _CONTENT_HASH]
+    facts = [t for t in triples.facts if t[1] != _CONTENT_HASH]
+    graph = iri(triples.graph)
     return PreparedArticle(
         str(triples.graph),
-        body.encode("utf-8"),
+        _triples_text(triples.entities).encode("utf-8"),
+        _triples_text(facts).encode("utf-8"),
         f"GRAPH {graph} {{ {_triples_text(marker)}}}\n".encode(),
     )
 
 
-def _triples_text(triples: Iterable[tuple[Node, Node, Node]]) -> str:
-    # rdflib's n3() forms (including "0.9" for a decimal and long strings in triple quotes)
-    # are valid both in TriG and in SPARQL Update.
-    return "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)
+def _triples_text(triples: Iterable[Triple]) -> str:
+    # N-Triples terms (kg.graph.terms) are valid both in TriG and in SPARQL Update. One triple
+    # a line: a line break inside a literal is escaped.
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
 
 
-def write_articles(store: GraphStore, articles: Iterable[ArticleTriples | PreparedArticle]) -> None:
+def _graph_block(graph: str, lines: bytes) -> bytes:
+    return b"GRAPH " + graph.encode() + b" {\n" + lines + b"}\n"
+
+
+class EntityMemory:
+    """Entity triples already loaded by this build, so that a later batch leaves them out.
+
+    The articles of a batch mostly describe the same people, posts, regions and elections
+    (in generated batches of 512, half of the entity triples were repeats; across batches,
+    more): loading a triple the store holds changes nothing but costs the bulk loader as
+    much as a new one. Nothing removes entity triples during a build, so leaving out what
+    was loaded leaves the store as it would have been. Bounded: past `limit` lines it starts
+    over (repeats are then loaded again, which is harmless)."""
+
+    def __init__(self, limit: int = 250_000) -> None:
+        self.limit = limit
+        self.lines: set[bytes] = set()
+
+    def new_lines(self, articles: Iterable[PreparedArticle]) -> list[bytes]:
+        """This batch's entity lines that are neither repeats within it nor already loaded."""
+        fresh: set[bytes] = set()
+        for article in articles:
+            fresh.update(article.entities.split(b"\n"))
+        fresh.discard(b"")
+        return [line + b"\n" for line in fresh - self.lines]
+
+    def remember(self, lines: list[bytes]) -> None:
+        if len(self.lines) + len(lines) > self.limit:
+            self.lines.clear()
+        self.lines.update(line[:-1] for line in lines)
+
+
+def write_articles(
+    store: GraphStore,
+    articles: Iterable[ArticleTriples | PreparedArticle],
+    entities: EntityMemory | None = None,
+) -> None:
     """Add these new articles: their graphs and entity descriptions in one bulk load, then,
-    once that is on disk, their completion records in one transaction.
+    once that is on disk, their completion records in one transaction. With `entities` (one
+    per build), entity triples that an earlier call of the build loaded are left out.
 
     Before the load, the batch's graphs are listed in the pending graph (a transaction), and
     the list is cleared after the records are in: if the process dies in between,
@@ -173,13 +202,19 @@ def write_articles(store: GraphStore, articles: Iterable[ArticleTriples | Prepar
     batch = [a if isinstance(a, PreparedArticle) else prepare(a) for a in articles]
     if not batch:
         return
+    memory = entities if entities is not None else EntityMemory()
+    lines = memory.new_lines(batch)
+    text = _graph_block(ENTITIES_GRAPH, b"".join(lines)) + b"".join(
+        _graph_block(iri(a.graph), a.facts) for a in batch
+    )
     begin_load(store, batch)
     # bulk_load writes its own files to disk and adds them to the store before it returns
     # ("it always writes new files to disk"), so the records that follow, through the
     # write-ahead log, never become durable before the data they vouch for. (A flush() here
     # cost 3-5 s a batch on a 100,000-article store, and bought nothing.)
-    store.bulk_load(b"".join(a.body for a in batch), format=ox.RdfFormat.TRIG, lenient=True)
+    store.bulk_load(text, format=ox.RdfFormat.TRIG, lenient=True)
     commit_load(store, batch)
+    memory.remember(lines)
 
 
 def begin_load(store: GraphStore, batch: list[PreparedArticle]) -> None:
