@@ -307,3 +307,16 @@ def test_elected_is_not_holding():
         "Penetapan\nKPU menetapkan Budi Santoso sebagai Bupati Lahat terpilih dalam rapat pleno.\n"
     )
     assert not found
+
+
+def test_registering_later_is_declared_registering_now_is_registered():
+    result = extract(
+        article(
+            "Dua Nama Bersiap ke KPU Lahat\n"
+            "Jelang Pilbup Lahat 2024, Sekda Lahat Bambang Irawan menyatakan akan mendaftar ke KPU sebagai bakal calon bupati.\n"
+            "Adapun Suryani Putri resmi mendaftar ke KPU Lahat sebagai calon bupati dalam Pilbup Lahat.\n"
+        )
+    )
+    status = {f.person.name: f.status for f in result.facts if isinstance(f, Candidacy)}
+    assert status["Bambang Irawan"] == CandidacyStatus.DECLARED
+    assert status["Suryani Putri"] == CandidacyStatus.REGISTERED
