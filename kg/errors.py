@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 
+def first_line(error: BaseException) -> str:
+    """The first line of an error's message (its type's name when it has none): library
+    errors often carry a multi-line report where the user needs one line."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
 class KgError(Exception):
     """A problem with the user's input or environment, worded for the user."""
 

@@ -26,7 +26,7 @@ from typing import Literal as TypingLiteral
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError
+from kg.errors import QueryError, first_line
 from kg.graph.store import GraphStore
 from kg.graph.vocab import PREFIXES
 from kg.resources import queries_dir
@@ -141,7 +141,7 @@ def _read_query_file(path: Path) -> NamedQuery:
     except FileNotFoundError:
         raise QueryError(f"{path}: no such query file") from None
     except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error).splitlines()[0]
+        reason = getattr(error, "strerror", None) or first_line(error)
         raise QueryError(f"{path}: cannot read the query file: {reason}") from None
     summary, params = _parse_header(text, path)
     if params is None:
@@ -292,9 +292,9 @@ def run_query(
         triples, truncated = _take(answer, max_rows)
         return QueryResult("graph", triples=tuple(triples), truncated=truncated)
     except SyntaxError as error:
-        raise QueryError(f"invalid SPARQL: {_first_line(error)}") from None
+        raise QueryError(f"invalid SPARQL: {first_line(error)}") from None
     except (RuntimeError, OSError, ValueError) as error:
-        message = _first_line(error)
+        message = first_line(error)
         if "projection" in message:
             # Oxigraph substitutes only variables the query returns.
             message = f"a parameter's variable must be in the SELECT list ({message})"
@@ -391,11 +391,6 @@ def _query_form(text: str) -> str:
         position = match.end()
     word = re.match(r"[A-Za-z]+", text[position:])
     return word.group(0).upper() if word else ""
-
-
-def _first_line(error: BaseException) -> str:
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__
 
 
 # --- formatting ----------------------------------------------------------------------------

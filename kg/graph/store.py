@@ -25,7 +25,7 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-from kg.errors import StoreError
+from kg.errors import StoreError, first_line
 from kg.graph import vocab as v
 from kg.graph.rdf import ENTITIES_GRAPH, ArticleTriples, Triple
 from kg.graph.terms import iri
@@ -72,20 +72,24 @@ def default_store_path() -> Path:
     return Path(os.environ.get(STORE_ENV, DEFAULT_STORE))
 
 
-def open_store(path: Path | str | None, create: bool = True) -> ox.Store:
+def open_store(path: Path | str | None, create: bool = True, read_only: bool = False) -> ox.Store:
     """The store at `path` (the default store when None). Without `create`, a missing store
-    is an error rather than a new empty one (for commands that only read)."""
+    is an error rather than a new empty one (for commands that only read). `read_only`
+    opens it without a lock, for readers alongside each other (kg serve's workers); such a
+    store is not recovered, so open it once for writing first."""
     path = Path(path) if path is not None else default_store_path()
-    if not create and not path.exists():
+    missing = not (path / "CURRENT").exists() if read_only else not path.exists()
+    if (read_only or not create) and missing:
         raise StoreError(f"{path}: no store here; run `kg build` first (or pass --store)")
     try:
-        store = ox.Store(str(path))
+        store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as error:
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        reason = first_line(error)
         if "lock" in reason.lower():
             reason = "the store is in use by another kg process"
         raise StoreError(f"{path}: cannot open the store: {reason}") from error
-    recover(store)  # an interrupted build's half-loaded articles go before anything reads
+    if not read_only:
+        recover(store)  # an interrupted build's half-loaded articles go before anything reads
     return store
 
 

@@ -13,9 +13,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.errors import KgError, NotFoundError, QueryError, StoreError
+from kg.errors import KgError, NotFoundError, QueryError, first_line
 from kg.export.gexf import gexf_bytes
 from kg.graph import vocab as v
+from kg.graph.store import open_store
 from kg.query import QueryResult, load_named_query, query_from_text, run_query, shorten
 from kg.serve import sparql as protocol
 from kg.serve.entity import describe, entity_iri, holders_over_time
@@ -37,16 +38,7 @@ class State:
 
 
 def open_state(path: Path, writable: bool) -> State:
-    if not (path / "CURRENT").exists():
-        raise StoreError(f"{path}: no store here; run `kg build` first (or pass --store)")
-    try:
-        store = ox.Store(str(path)) if writable else ox.Store.read_only(str(path))
-    except OSError as error:
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        if "lock" in reason.lower():
-            reason = "the store is in use by another kg process"
-        raise StoreError(f"{path}: cannot open the store: {reason}") from None
-    return State(store, writable)
+    return State(open_store(path, create=False, read_only=not writable), writable)
 
 
 def ping(state: State) -> dict[str, Any]:
@@ -90,7 +82,7 @@ def update(state: State, text: str) -> None:
     try:
         state.store.update(text, prefixes=v.PREFIXES)
     except SyntaxError as error:
-        raise QueryError(f"invalid SPARQL update: {_first_line(error)}") from None
+        raise QueryError(f"invalid SPARQL update: {first_line(error)}") from None
     state.index = None  # names may have changed
 
 
@@ -183,11 +175,6 @@ def _cell(term: Any) -> tuple[str, str | None]:
     if isinstance(term, ox.Literal):
         return (term.value, None)
     return (str(term), None)
-
-
-def _first_line(error: BaseException) -> str:
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__
 
 
 OPERATIONS: dict[str, Callable[..., Any]] = {

@@ -37,10 +37,9 @@ def serve(
 ) -> None:
     """Serve until interrupted. Raises KgError (one line) when the store cannot be opened."""
     if (store_path / "CURRENT").exists():
-        # Opened once for writing: an interrupted build's half-loaded articles are removed
-        # (kg.graph.store.recover) before the read-only workers see the store.
-        del_store = open_store(store_path, create=False)
-        del del_store
+        # Opened (and closed) once for writing: an interrupted build's half-loaded articles
+        # are removed (kg.graph.store.recover) before the read-only workers see the store.
+        open_store(store_path, create=False)
     pool = StoreWorkers(store_path, writable=writable, size=workers)
     try:
         pool.call("ping", timeout=60)  # the store opens, or its error is reported now

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError, KgError
+from kg.errors import InputError, KgError, first_line
 
 
 class WorkerTimeout(KgError):
@@ -138,7 +138,7 @@ def _serve(connection: multiprocessing.connection.Connection, path: str, writabl
     try:
         state = operations.open_state(Path(path), writable)
     except Exception as error:  # reported on every request, so the server can say why
-        failure = (type(error).__name__, _first_line(error))
+        failure = (type(error).__name__, first_line(error))
         state = None
     connection.send(("ready", None))
     while True:
@@ -162,11 +162,6 @@ def _serve(connection: multiprocessing.connection.Connection, path: str, writabl
         except Exception as error:  # never let one request end the worker
             detail = traceback.format_exception_only(type(error), error)[-1].strip()
             connection.send(("error", ("KgError", f"internal error: {detail}")))
-
-
-def _first_line(error: BaseException) -> str:
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__
 
 
 def _error_types() -> dict[str, type[KgError]]:
