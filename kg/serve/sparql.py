@@ -117,23 +117,26 @@ def choose_format(accept: str, explicit: str | None, form: str) -> str:
     format parameter or the Accept header; JSON (or Turtle for graphs) by default."""
     formats = GRAPH_FORMATS if form == "graph" else SELECT_FORMATS
     if explicit:
-        name = _ALIASES.get(explicit.lower(), explicit.lower())
-        if name in formats:
-            return name
-        for key, media in formats.items():
-            if media == explicit.lower():
-                return key
-        raise ProtocolError(400, f"unknown result format {explicit!r}; known: {', '.join(formats)}")
+        name = _format_named(explicit.lower(), formats)
+        if name is None:
+            known = ", ".join(formats)
+            raise ProtocolError(400, f"unknown result format {explicit!r}; known: {known}")
+        return name
     for media, _quality in _accepted(accept):
         if media in ("*/*", "application/*", "text/*"):
             break
-        name = _ALIASES.get(media, media)
-        if name in formats:
+        name = _format_named(media, formats)
+        if name is not None:
             return name
-        for key, known in formats.items():
-            if known == media:
-                return key
     return next(iter(formats))
+
+
+def _format_named(word: str, formats: dict[str, str]) -> str | None:
+    """The key of `formats` that `word` names: the key itself, an alias, or its media type."""
+    name = _ALIASES.get(word, word)
+    if name in formats:
+        return name
+    return next((key for key, media in formats.items() if media == word), None)
 
 
 def _accepted(accept: str) -> list[tuple[str, float]]:
