@@ -80,24 +80,21 @@ def add_fixture(corpus: Path, name: str) -> Path:
     return Path(shutil.copy(BAD / name, corpus / name))
 
 
-def test_empty_file(tmp_path, corpus):
-    add_fixture(corpus, "empty.txt")
+@pytest.mark.parametrize(
+    ("fixture", "problem"),
+    [
+        ("empty.txt", "empty file"),
+        ("whitespace.txt", "empty file"),
+        ("binary.txt", "binary file, not text"),
+        ("no-body.html", "no article body found"),
+    ],
+)
+def test_unreadable_file_fails_alone(tmp_path, corpus, fixture, problem):
+    """An empty, blank or binary file, or HTML without an article body: one failure line
+    naming it, and the good article beside it lands."""
+    add_fixture(corpus, fixture)
     built = kg_build(tmp_path, corpus)
-    assert_one_failure(built, "empty.txt", "empty file")
-    assert built.stored() == {"good"}
-
-
-def test_whitespace_only_file(tmp_path, corpus):
-    add_fixture(corpus, "whitespace.txt")
-    built = kg_build(tmp_path, corpus)
-    assert_one_failure(built, "whitespace.txt", "empty file")
-    assert built.stored() == {"good"}
-
-
-def test_binary_file(tmp_path, corpus):
-    add_fixture(corpus, "binary.txt")
-    built = kg_build(tmp_path, corpus)
-    assert_one_failure(built, "binary.txt", "binary file, not text")
+    assert_one_failure(built, fixture, problem)
     assert built.stored() == {"good"}
 
 
@@ -122,13 +119,6 @@ def test_utf8_bom_is_not_part_of_the_title(tmp_path, corpus):
     store = open_store(built.store, create=False)
     rows = run_query(store, load_named_query("articles"), {"article": "bom"}).rows
     assert [row[1].value for row in rows] == ["Camat Diminta Jaga Netralitas"]
-
-
-def test_html_without_an_article_body(tmp_path, corpus):
-    add_fixture(corpus, "no-body.html")
-    built = kg_build(tmp_path, corpus)
-    assert_one_failure(built, "no-body.html", "no article body found")
-    assert built.stored() == {"good"}
 
 
 def test_jsonl_broken_line_names_the_line_and_the_other_records_land(tmp_path, corpus):
