@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError, first_line
 from kg.graph.store import GraphStore
 from kg.graph.vocab import PREFIXES
+from kg.ordering import sort_rows, split_order
 from kg.resources import queries_dir
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -270,21 +271,24 @@ def run_query(
     if form in _UPDATE_FORMS:
         raise QueryError(f"SPARQL Update ({form}) is not allowed here: queries only read")
     text, substitutions = _inline_values(query.text, substitutions)
+    # A final ORDER BY is applied here, to the rows, when it can be (see kg.ordering).
+    ordered = split_order(text) if form == "SELECT" else None
     try:
-        graphs = {"default_graph": default_graph} if default_graph else {}
-        answer = store.query(
-            text,
-            prefixes=PREFIXES,
-            use_default_graph_as_union=not default_graph,
-            substitutions=substitutions or None,
-            **graphs,  # only the embedded store takes explicit default graphs (kg serve)
-        )
+        answer = _execute(store, ordered[0] if ordered else text, substitutions, default_graph)
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
             variables = [v.value for v in answer.variables]
+            if ordered and not all(key.variable in variables for key in ordered[1]):
+                # ORDER BY reads a variable the query does not return: the engine orders.
+                ordered = None
+                answer = _execute(store, text, substitutions, default_graph)
             keep = [i for i, name in enumerate(variables) if not name.startswith("_")]
-            solutions, truncated = _take(answer, max_rows)
+            if ordered:
+                every = sort_rows(variables, [tuple(row) for row in answer], ordered[1])
+                solutions, truncated = _take(every, max_rows)
+            else:
+                solutions, truncated = _take(answer, max_rows)
             rows = tuple(tuple(solution[i] for i in keep) for solution in solutions)
             return QueryResult(
                 "select", tuple(variables[i] for i in keep), rows, truncated=truncated
@@ -299,6 +303,22 @@ def run_query(
             # Oxigraph substitutes only variables the query returns.
             message = f"a parameter's variable must be in the SELECT list ({message})"
         raise QueryError(f"query {query.name!r} failed: {message}") from None
+
+
+def _execute(
+    store: GraphStore,
+    text: str,
+    substitutions: dict[ox.Variable, Term],
+    default_graph: list[ox.NamedNode] | None,
+) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    graphs = {"default_graph": default_graph} if default_graph else {}
+    return store.query(
+        text,
+        prefixes=PREFIXES,
+        use_default_graph_as_union=not default_graph,
+        substitutions=substitutions or None,
+        **graphs,  # only the embedded store takes explicit default graphs (kg serve)
+    )
 
 
 def variant_for(query: NamedQuery, substitutions: Mapping[ox.Variable, Term]) -> NamedQuery:
