@@ -14,7 +14,7 @@ SPARQL engine orders it the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -62,14 +62,41 @@ def split_order(text: str) -> tuple[str, tuple[OrderKey, ...]] | None:
 def sort_rows(columns: Sequence[str], rows: list[tuple], keys: Sequence[OrderKey]) -> list[tuple]:
     """`rows` (cells of ox terms or None, in `columns` order) sorted by `keys`."""
     ordered = list(rows)
-    # Stable sorts from the last key to the first give the lexicographic order of all keys.
-    for key in reversed(keys):
-        index = columns.index(key.variable)
-        if key.as_string:
-            ordered.sort(key=lambda row, i=index: _string_key(row[i]), reverse=key.descending)
+    # Stable sorts from the last run of keys to the first give the lexicographic order of all
+    # keys; consecutive keys in one direction are one sort on a tuple of their keys.
+    runs: list[list[OrderKey]] = []
+    for key in keys:
+        if runs and runs[-1][0].descending == key.descending:
+            runs[-1].append(key)
         else:
-            ordered.sort(key=lambda row, i=index: term_key(row[i]), reverse=key.descending)
+            runs.append([key])
+    for run in reversed(runs):
+        getters = [_cell_key(columns.index(key.variable), key.as_string) for key in run]
+        if len(getters) == 1:
+            sort_key = getters[0]
+        else:
+
+            def sort_key(row: tuple, getters: list = getters) -> tuple:
+                return tuple(getter(row) for getter in getters)
+
+        ordered.sort(key=sort_key, reverse=run[0].descending)
     return ordered
+
+
+def _cell_key(index: int, as_string: bool) -> Callable[[tuple], tuple]:
+    """The sort key of a row's cell at `index`, remembered per term: a column holds few
+    distinct labels or names over many rows, and a term's key costs more than a lookup."""
+    make = _string_key if as_string else term_key
+    known: dict[object, tuple] = {}
+
+    def key(row: tuple) -> tuple:
+        term = row[index]
+        found = known.get(term)
+        if found is None:
+            found = known[term] = make(term)
+        return found
+
+    return key
 
 
 def term_key(term: object) -> tuple:

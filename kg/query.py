@@ -13,9 +13,7 @@ starts with "_" are such parameter slots and are not shown.
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import itertools
 import json
 import re
@@ -55,6 +53,8 @@ _GRLC_VARIABLE = re.compile(r"[?$](_[A-Za-z0-9_]+)")
 _ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*")
 _PARAM_ITEM = re.compile(r"-\s*([A-Za-z_][\w-]*)\s*:\s*\??([A-Za-z_]\w*)(?:\s+\(?(\w+)\)?)?\s*")
 _TABLE_CELL_WIDTH = 80
+_CSV_SPECIAL = re.compile(r'[",\r\n]')
+_PLAIN_TERMS = frozenset((ox.NamedNode, ox.Literal))  # CSV writes their value as it is
 # The first WHERE clause after the query form is the outermost (subqueries come inside it).
 _OUTER_WHERE = re.compile(r"^[^#\n]*?\bWHERE\s*\{", re.IGNORECASE | re.MULTILINE)
 
@@ -289,7 +289,10 @@ def run_query(
                 solutions, truncated = _take(every, max_rows)
             else:
                 solutions, truncated = _take(answer, max_rows)
-            rows = tuple(tuple(solution[i] for i in keep) for solution in solutions)
+            if len(keep) == len(variables):
+                rows = tuple(map(tuple, solutions))  # a row that is a tuple already is kept
+            else:
+                rows = tuple(tuple(solution[i] for i in keep) for solution in solutions)
             return QueryResult(
                 "select", tuple(variables[i] for i in keep), rows, truncated=truncated
             )
@@ -508,13 +511,26 @@ def shorten(iri: str) -> str:
 
 
 def _csv(result: QueryResult) -> str:
-    """https://www.w3.org/TR/sparql11-results-csv-tsv/#csv: plain values, CRLF line ends."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(result.columns)
-    for row in result.rows:
-        writer.writerow([_csv_value(term) for term in row])
-    return out.getvalue()
+    """https://www.w3.org/TR/sparql11-results-csv-tsv/#csv: plain values, CRLF line ends; a
+    field with a comma, quote or line break is quoted. Written without the csv module, which
+    took 0.3 s of 0.4 s for the 62,000 rows of `candidates`."""
+    lines = [_csv_line(list(result.columns))]
+    plain = _PLAIN_TERMS
+    lines += [
+        _csv_line([term.value if type(term) in plain else _csv_value(term) for term in row])
+        for row in result.rows
+    ]
+    lines.append("")
+    return "\r\n".join(lines)
+
+
+def _csv_line(values: list[str]) -> str:
+    if len(values) == 1 and not values[0]:
+        return '""'  # as the csv module writes it: an empty line would be no row at all
+    search = _CSV_SPECIAL.search
+    return ",".join(
+        [f'"{value.replace(chr(34), chr(34) * 2)}"' if search(value) else value for value in values]
+    )
 
 
 def _csv_value(term: Term | None) -> str:

@@ -15,6 +15,7 @@ from kg.errors import QueryError
 from kg.query import (
     NamedQuery,
     QueryParam,
+    QueryResult,
     bind_params,
     format_result,
     list_named_queries,
@@ -382,6 +383,30 @@ def test_csv_leaves_unbound_cells_empty(store):
     text = format_result(run_query(store, load_named_query("holds-office")), "csv")
     found = {r["personName"]: r for r in csv.DictReader(io.StringIO(text, newline=""))}
     assert found["Sri Wahyuni"]["jurisdictionLabel"] == ""
+
+
+def test_csv_quotes_commas_quotes_and_line_breaks_and_reads_back():
+    values = ['Kata "tegas", katanya', "baris\r\nkedua", "polos", "", "a\nb", "koma,"]
+    result = QueryResult(
+        "select",
+        ("value", "iri", "blank"),
+        tuple(
+            (ox.Literal(value), ox.NamedNode("http://example.org/x,y"), ox.BlankNode("b1"))
+            for value in values
+        ),
+    )
+    text = format_result(result, "csv")
+    assert text.splitlines()[0] == "value,iri,blank"
+    assert '"Kata ""tegas"", katanya","http://example.org/x,y",_:b1\r\n' in text
+    assert "\r\npolos," in text
+    read = list(csv.reader(io.StringIO(text, newline="")))
+    assert [row[0] for row in read[1:]] == values
+    assert {row[2] for row in read[1:]} == {"_:b1"}
+
+
+def test_csv_writes_a_lone_empty_cell_as_two_quotes():
+    result = QueryResult("select", ("x",), ((None,), (ox.Literal("a"),)))
+    assert format_result(result, "csv") == 'x\r\n""\r\na\r\n'
 
 
 def test_tsv_follows_the_w3c_format(store):
