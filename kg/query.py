@@ -13,11 +13,13 @@ starts with "_" are such parameter slots and are not shown.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import gc
 import itertools
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal as TypingLiteral
@@ -87,6 +89,21 @@ class QueryResult:
     boolean: bool | None = None
     triples: tuple[ox.Triple, ...] = field(default=())
     truncated: bool = False  # more rows (or triples) than `max_rows` asked for
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while a result is read or written: its rows
+    hold no cycles, but each of the hundreds of thousands of tuples made counts towards a
+    collection, and each full collection walks every row made so far (directives at 100,000
+    articles: 0.45 s of 3.5 s)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # --- finding queries -----------------------------------------------------------------------
@@ -253,6 +270,7 @@ def _iri(name: str, value: str) -> ox.NamedNode:
 # --- running -------------------------------------------------------------------------------
 
 
+@_gc_paused()
 def run_query(
     store: GraphStore,
     query: NamedQuery,
@@ -427,6 +445,7 @@ def _query_form(text: str) -> str:
 ResultFormat = TypingLiteral["table", "csv", "tsv", "json"]
 
 
+@_gc_paused()
 def format_result(result: QueryResult, fmt: str = "table") -> str:
     """The result as text: an aligned table for people, or SPARQL 1.1 CSV, TSV or JSON.
     CONSTRUCT/DESCRIBE results are Turtle (table), N-Triples (csv, tsv) or JSON-LD (json)."""
