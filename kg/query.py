@@ -55,6 +55,8 @@ _GRLC_VARIABLE = re.compile(r"[?$](_[A-Za-z0-9_]+)")
 _ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*")
 _PARAM_ITEM = re.compile(r"-\s*([A-Za-z_][\w-]*)\s*:\s*\??([A-Za-z_]\w*)(?:\s+\(?(\w+)\)?)?\s*")
 _TABLE_CELL_WIDTH = 80
+# Where a query's VALUES block goes when it has a line of its own saying so (queries/README.md).
+_VALUES_HERE = re.compile(r"^[ \t]*#\+[ \t]*values[ \t]*$", re.MULTILINE)
 # The first WHERE clause after the query form is the outermost (subqueries come inside it).
 _OUTER_WHERE = re.compile(r"^[^#\n]*?\bWHERE\s*\{", re.IGNORECASE | re.MULTILINE)
 
@@ -372,7 +374,9 @@ def _inline_values(
     parameter costs as much as the whole query (100,000 articles: holds-office for one person
     in minutes); a leading VALUES is joined first (about a second). Values are written as RDF
     terms (pyoxigraph escapes them), never as raw text. A variable assigned by `BIND(... AS ?v)`
-    cannot also be in a VALUES block before it, so those stay substitutions."""
+    cannot also be in a VALUES block before it, so those stay substitutions. A line `#+ values`
+    gets the block too (inside a per-holding aggregate, say, that would otherwise be computed
+    for every post before the join with the top block)."""
     if not values:
         return text, values
     match = _OUTER_WHERE.search(text, _prologue_end(text))
@@ -386,7 +390,11 @@ def _inline_values(
         return text, values
     block = " ".join(f"VALUES {variable} {{ {term} }}" for variable, term in inline.items())
     rest = {variable: term for variable, term in values.items() if variable not in inline}
-    return f"{text[: match.end()]}\n  {block}\n{text[match.end() :]}", rest
+    # From the last place to the first, so that each offset still holds.
+    places = sorted({match.end(), *(m.end() for m in _VALUES_HERE.finditer(text))}, reverse=True)
+    for place in places:
+        text = f"{text[:place]}\n  {block}\n{text[place:]}"
+    return text, rest
 
 
 def _prologue_end(text: str) -> int:
