@@ -55,6 +55,10 @@ _GRLC_VARIABLE = re.compile(r"[?$](_[A-Za-z0-9_]+)")
 _ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*")
 _PARAM_ITEM = re.compile(r"-\s*([A-Za-z_][\w-]*)\s*:\s*\??([A-Za-z_]\w*)(?:\s+\(?(\w+)\)?)?\s*")
 _TABLE_CELL_WIDTH = 80
+# A variant that only Oxigraph runs (it uses LATERAL, SEP-0006).
+_ENGINE_OXIGRAPH = re.compile(
+    r"^#\+[ \t]*engine:[ \t]*oxigraph[ \t]*$", re.MULTILINE | re.IGNORECASE
+)
 # Where a query's VALUES block goes when it has a line of its own saying so (queries/README.md).
 _VALUES_HERE = re.compile(r"^[ \t]*#\+[ \t]*values[ \t]*$", re.MULTILINE)
 # The first WHERE clause after the query form is the outermost (subqueries come inside it).
@@ -268,7 +272,7 @@ def run_query(
     name -> value strings). With `max_rows`, at most that many rows or triples are read
     and the result says whether there were more."""
     substitutions = _substitutions(query, values)
-    query = variant_for(query, substitutions)
+    query = variant_for(query, substitutions, embedded=isinstance(store, ox.Store))
     form = _query_form(query.text)
     if form in _UPDATE_FORMS:
         raise QueryError(f"SPARQL Update ({form}) is not allowed here: queries only read")
@@ -323,7 +327,9 @@ def _execute(
     )
 
 
-def variant_for(query: NamedQuery, substitutions: Mapping[ox.Variable, Term]) -> NamedQuery:
+def variant_for(
+    query: NamedQuery, substitutions: Mapping[ox.Variable, Term], embedded: bool = True
+) -> NamedQuery:
     """The text that answers a shipped named query fastest for the parameters given.
 
     `queries/variants/<name>.<param>[.<param>...].rq` answers the same question as
@@ -331,30 +337,30 @@ def variant_for(query: NamedQuery, substitutions: Mapping[ox.Variable, Term]) ->
     from them: a region given to holds-office, say, is a required pattern there, where the
     general text must keep posts without a region. `<name>.all.rq` answers it when no
     parameter is given at all: every row, with joins Oxigraph runs as hash joins (sub-SELECTs)
-    rather than one index lookup per row. tests/test_query_variants.py checks that each
-    variant gives the same rows as its query."""
+    rather than one index lookup per row. A variant whose header says `#+ engine: oxigraph`
+    uses Oxigraph's extensions (LATERAL) and is chosen only for the embedded store, not for a
+    SPARQL 1.1 server. tests/test_query_variants.py checks that each variant gives the same
+    rows as its query."""
     if query.path is None:
         return query
-    variants = queries_dir() / "variants"
-    if query.path.parent != queries_dir() or not variants.is_dir():
+    folder = queries_dir() / "variants"
+    if query.path.parent != queries_dir() or not folder.is_dir():
         return query
-    if not substitutions:
-        whole = variants / f"{query.name}.all.rq"
-        if not whole.is_file():
-            return query
-        return NamedQuery(query.name, query.summary, whole.read_text("utf-8"), query.params, whole)
     by_variable = {param.variable: param.name for param in query.params}
     given = {
         by_variable[variable.value]
         for variable, term in substitutions.items()
         if variable.value in by_variable and getattr(term, "value", "")
     }
-    for path in sorted(variants.glob(f"{query.name}.*.rq")):
+    for path in sorted(folder.glob(f"{query.name}.*.rq")):
         needs = set(path.name[len(query.name) + 1 : -len(".rq")].split("."))
-        if needs <= given:
-            return NamedQuery(
-                query.name, query.summary, path.read_text("utf-8"), query.params, path
-            )
+        wanted = not substitutions if needs == {"all"} else needs <= given
+        if not wanted:
+            continue
+        text = path.read_text("utf-8")
+        if not embedded and _ENGINE_OXIGRAPH.search(text):
+            continue
+        return NamedQuery(query.name, query.summary, text, query.params, path)
     return query
 
 
