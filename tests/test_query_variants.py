@@ -66,10 +66,12 @@ def cases(store: ox.Store, named: NamedQuery, needs: set[str]) -> list[dict[str,
         extra += [{"on": "2024-09-10"}, {"on": "2024-12-01"}]
     if "kind" in names and "kind" not in needs:
         extra.append({"kind": "Pemilihan Bupati"})
+    values: dict[str, list[str]] = {}
     if "on" in needs:
-        values = {"on": ["2024-01-01", "2024-09-10", "2024-12-01", "2025-06-30"]}
-    else:
-        values = {}
+        values["on"] = ["2024-01-01", "2024-09-10", "2024-12-01", "2025-06-30"]
+        # a day with one person or post, whose values the variant binds inside its sub-SELECTs
+        for param in ("personIri", "post"):
+            extra += [{param: value} for value in values_of(store, named, param)[::4]]
     values |= {param: values_of(store, named, param) for param in needs - {"on"}}
     combos = [dict(zip(values, chosen, strict=True)) for chosen in product(*values.values())]
     return [{**combo, **more} for combo in combos for more in extra]
