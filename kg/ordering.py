@@ -65,10 +65,17 @@ def sort_rows(columns: Sequence[str], rows: list[tuple], keys: Sequence[OrderKey
     # Stable sorts from the last key to the first give the lexicographic order of all keys.
     for key in reversed(keys):
         index = columns.index(key.variable)
-        if key.as_string:
-            ordered.sort(key=lambda row, i=index: _string_key(row[i]), reverse=key.descending)
-        else:
-            ordered.sort(key=lambda row, i=index: term_key(row[i]), reverse=key.descending)
+        make = _string_key if key.as_string else term_key
+        known: dict[object, tuple] = {}  # a column repeats its terms (names, titles, dates)
+
+        def cell_key(row: tuple, i: int = index, make=make, known=known) -> tuple:
+            term = row[i]
+            found = known.get(term)
+            if found is None:
+                found = known[term] = make(term)
+            return found
+
+        ordered.sort(key=cell_key, reverse=key.descending)
     return ordered
 
 
