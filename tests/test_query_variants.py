@@ -101,3 +101,11 @@ def test_the_variant_is_chosen_only_when_its_parameter_has_a_value():
     )
     assert variant_for(named, {ox.Variable("_jurisdiction"): ox.Literal("")}).path == named.path
     assert variant_for(named, {ox.Variable("personName"): ox.Literal("X")}).path == named.path
+
+
+def test_a_variant_that_needs_oxigraph_is_not_sent_to_a_sparql_server():
+    conflicts = load_named_query("office-conflicts")
+    assert variant_for(conflicts, {}).path.name == "office-conflicts.all.rq"
+    assert variant_for(conflicts, {}, embedded=False).path == conflicts.path
+    holds = load_named_query("holds-office")  # standard SPARQL: any server takes it
+    assert variant_for(holds, {}, embedded=False).path.name == "holds-office.all.rq"
