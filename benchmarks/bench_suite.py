@@ -39,8 +39,9 @@ DEFAULT_REAL = REPO.parent / "shared" / "corpus" / "dev"
 KG = Path(sys.executable).with_name("kg")
 EXTRA = 1_000  # articles added to a built store (incremental build)
 # Parameters tried on each named query that declares them: one person, region, post, election,
-# official or article (what a user looks up), never a broad filter such as a title or status.
-PARAM_KEYS = ("person", "jurisdiction", "post", "election", "official", "article")
+# official or article (what a user looks up), and a day for holds-office; never a broad filter
+# such as a title or status.
+PARAM_KEYS = ("person", "jurisdiction", "post", "election", "official", "article", "on")
 # The queries of the DESIGN.md contract, run on rdflib too (each may take up to --timeout).
 RDFLIB_QUERIES = ("holds-office", "directives", "elections", "candidates")
 
@@ -112,6 +113,7 @@ def representative_params(store_path: Path) -> dict[str, str]:
         ("official",): """SELECT ?official WHERE {
             ?d a kg:Directive ; schema:agent/schema:name ?official } LIMIT 1""",
         ("article",): "SELECT ?article WHERE { ?a kg:articleId ?article } LIMIT 1",
+        ("on",): "SELECT ?on WHERE { ?h kg:attestedOn ?on } LIMIT 1",
     }
     for keys, text in probes.items():
         for row in store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True):

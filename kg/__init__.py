@@ -1,3 +1,3 @@
 """kg: knowledge graphs from Indonesian regional-election (Pilkada) news."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

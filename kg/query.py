@@ -55,6 +55,12 @@ _GRLC_VARIABLE = re.compile(r"[?$](_[A-Za-z0-9_]+)")
 _ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*")
 _PARAM_ITEM = re.compile(r"-\s*([A-Za-z_][\w-]*)\s*:\s*\??([A-Za-z_]\w*)(?:\s+\(?(\w+)\)?)?\s*")
 _TABLE_CELL_WIDTH = 80
+# A variant that only Oxigraph runs (it uses LATERAL, SEP-0006).
+_ENGINE_OXIGRAPH = re.compile(
+    r"^#\+[ \t]*engine:[ \t]*oxigraph[ \t]*$", re.MULTILINE | re.IGNORECASE
+)
+# Where a query's VALUES block goes when it has a line of its own saying so (queries/README.md).
+_VALUES_HERE = re.compile(r"^[ \t]*#\+[ \t]*values[ \t]*$", re.MULTILINE)
 _PLAIN_TERMS = frozenset((ox.NamedNode, ox.Literal))  # CSV writes their value as it is
 # The first WHERE clause after the query form is the outermost (subqueries come inside it).
 _OUTER_WHERE = re.compile(r"^[^#\n]*?\bWHERE\s*\{", re.IGNORECASE | re.MULTILINE)
@@ -283,7 +289,7 @@ def run_query(
     name -> value strings). With `max_rows`, at most that many rows or triples are read
     and the result says whether there were more."""
     substitutions = _substitutions(query, values)
-    query = variant_for(query, substitutions)
+    query = variant_for(query, substitutions, embedded=isinstance(store, ox.Store))
     form = _query_form(query.text)
     if form in _UPDATE_FORMS:
         raise QueryError(f"SPARQL Update ({form}) is not allowed here: queries only read")
@@ -341,7 +347,9 @@ def _execute(
     )
 
 
-def variant_for(query: NamedQuery, substitutions: Mapping[ox.Variable, Term]) -> NamedQuery:
+def variant_for(
+    query: NamedQuery, substitutions: Mapping[ox.Variable, Term], embedded: bool = True
+) -> NamedQuery:
     """The text that answers a shipped named query fastest for the parameters given.
 
     `queries/variants/<name>.<param>[.<param>...].rq` answers the same question as
@@ -349,30 +357,30 @@ def variant_for(query: NamedQuery, substitutions: Mapping[ox.Variable, Term]) ->
     from them: a region given to holds-office, say, is a required pattern there, where the
     general text must keep posts without a region. `<name>.all.rq` answers it when no
     parameter is given at all: every row, with joins Oxigraph runs as hash joins (sub-SELECTs)
-    rather than one index lookup per row. tests/test_query_variants.py checks that each
-    variant gives the same rows as its query."""
+    rather than one index lookup per row. A variant whose header says `#+ engine: oxigraph`
+    uses Oxigraph's extensions (LATERAL) and is chosen only for the embedded store, not for a
+    SPARQL 1.1 server. tests/test_query_variants.py checks that each variant gives the same
+    rows as its query."""
     if query.path is None:
         return query
-    variants = queries_dir() / "variants"
-    if query.path.parent != queries_dir() or not variants.is_dir():
+    folder = queries_dir() / "variants"
+    if query.path.parent != queries_dir() or not folder.is_dir():
         return query
-    if not substitutions:
-        whole = variants / f"{query.name}.all.rq"
-        if not whole.is_file():
-            return query
-        return NamedQuery(query.name, query.summary, whole.read_text("utf-8"), query.params, whole)
     by_variable = {param.variable: param.name for param in query.params}
     given = {
         by_variable[variable.value]
         for variable, term in substitutions.items()
         if variable.value in by_variable and getattr(term, "value", "")
     }
-    for path in sorted(variants.glob(f"{query.name}.*.rq")):
+    for path in sorted(folder.glob(f"{query.name}.*.rq")):
         needs = set(path.name[len(query.name) + 1 : -len(".rq")].split("."))
-        if needs <= given:
-            return NamedQuery(
-                query.name, query.summary, path.read_text("utf-8"), query.params, path
-            )
+        wanted = not substitutions if needs == {"all"} else needs <= given
+        if not wanted:
+            continue
+        text = path.read_text("utf-8")
+        if not embedded and _ENGINE_OXIGRAPH.search(text):
+            continue
+        return NamedQuery(query.name, query.summary, text, query.params, path)
     return query
 
 
@@ -392,7 +400,9 @@ def _inline_values(
     parameter costs as much as the whole query (100,000 articles: holds-office for one person
     in minutes); a leading VALUES is joined first (about a second). Values are written as RDF
     terms (pyoxigraph escapes them), never as raw text. A variable assigned by `BIND(... AS ?v)`
-    cannot also be in a VALUES block before it, so those stay substitutions."""
+    cannot also be in a VALUES block before it, so those stay substitutions. A line `#+ values`
+    gets the block too (inside a per-holding aggregate, say, that would otherwise be computed
+    for every post before the join with the top block)."""
     if not values:
         return text, values
     match = _OUTER_WHERE.search(text, _prologue_end(text))
@@ -406,7 +416,11 @@ def _inline_values(
         return text, values
     block = " ".join(f"VALUES {variable} {{ {term} }}" for variable, term in inline.items())
     rest = {variable: term for variable, term in values.items() if variable not in inline}
-    return f"{text[: match.end()]}\n  {block}\n{text[match.end() :]}", rest
+    # From the last place to the first, so that each offset still holds.
+    places = sorted({match.end(), *(m.end() for m in _VALUES_HERE.finditer(text))}, reverse=True)
+    for place in places:
+        text = f"{text[:place]}\n  {block}\n{text[place:]}"
+    return text, rest
 
 
 def _prologue_end(text: str) -> int:

@@ -45,9 +45,7 @@ _NODES = {
 _FACT_EDGES = {
     "holds_office": "?f a kg:Holding ; kg:holder ?s ; kg:post ?o ; kg:current true ;"
     " prov:wasDerivedFrom ?a . OPTIONAL { ?f kg:attestedOn ?date }"
-    " OPTIONAL { ?f <http://www.w3.org/ns/org#memberDuring> ?tenure ."
-    " OPTIONAL { ?tenure time:hasBeginning/time:inXSDDate ?from }"
-    " OPTIONAL { ?tenure time:hasEnd/time:inXSDDate ?to } }",
+    " OPTIONAL { ?f schema:startDate ?from } OPTIONAL { ?f schema:endDate ?to }",
     "directive": "?f a kg:Directive ; schema:agent ?s ; schema:recipient ?o ;"
     " prov:wasDerivedFrom ?a . OPTIONAL { ?f schema:startTime ?date }",
     "directive_topic": "?f a kg:Directive ; schema:agent ?s ; schema:about ?o ;"

@@ -95,6 +95,7 @@ class N:
     schema_about = iri(SCHEMA.about)
     schema_startTime = iri(SCHEMA.startTime)
     schema_startDate = iri(SCHEMA.startDate)
+    schema_endDate = iri(SCHEMA.endDate)
     schema_text = iri(SCHEMA.text)
     schema_containedInPlace = iri(SCHEMA.containedInPlace)
     schema_superEvent = iri(SCHEMA.superEvent)
@@ -250,19 +251,24 @@ def _fact(out: ArticleTriples, article: Article, fact: Fact) -> None:
 
 def _tenure(triples: set[Triple], node: str, article: Article, fact: HoldsOffice) -> None:
     """The tenure bounds the text gives, as an OWL-Time interval on the holding
-    (`org:memberDuring`, as W3C ORG does for memberships), each bound with its evidence."""
+    (`org:memberDuring`, as W3C ORG does for memberships), each bound with its evidence.
+    A bound given as a day is also on the holding itself as `schema:startDate` /
+    `schema:endDate` (as on a schema:Role): one triple pattern for queries, where the path
+    through the interval costs Oxigraph a scan of every interval (benchmarks/README.md)."""
     if fact.start is None and fact.end is None:
         return
     holding = node[1:-1]
     interval = iri(f"{holding}/tenure")
     triples.add((node, N.org_memberDuring, interval))
     triples.add((interval, N.rdf_type, N.time_Interval))
-    for value, link, name in (
-        (fact.start, N.time_hasBeginning, "start"),
-        (fact.end, N.time_hasEnd, "end"),
+    for value, link, shortcut, name in (
+        (fact.start, N.time_hasBeginning, N.schema_startDate, "start"),
+        (fact.end, N.time_hasEnd, N.schema_endDate, "end"),
     ):
         if value is None:
             continue
+        if not value.is_year:
+            triples.add((node, shortcut, _date(value)))
         instant = iri(f"{holding}/{name}")
         triples.add((interval, link, instant))
         triples.add((instant, N.rdf_type, N.time_Instant))
