@@ -43,7 +43,7 @@ from kg.model import Article, Extraction, relation_of
 # merge) but an interrupted build redoes up to one batch. Measured with entity triples loaded
 # once per build (benchmarks/README.md, "Extraction speed"): writing 30,000 generated
 # articles took 31 CPU-s in batches of 512 and 25 in batches of 2,048 (10,000: 8.9 and 6.7).
-BATCH_SIZE = 2048
+BATCH_SIZE = 8192
 # Articles handed to the workers and not yet written, at most: the pool's feeder thread would
 # otherwise read the whole corpus ahead into memory.
 IN_FLIGHT = 2048
@@ -82,10 +82,22 @@ class _Done:
     detail: str | None = None  # the traceback of a failure, as text (it crosses processes)
 
 
-def _process(article: Article, min_confidence: float) -> _Done:
+# Entity lines this process has already sent to the writer during the current build (see
+# EntityMemory.unsent). Set anew by `build` before the workers are forked, so each build (and
+# each worker, a copy) starts empty.
+_sent = EntityMemory()
+
+
+def _process(task: tuple[Article, bool], min_confidence: float) -> _Done:
+    """Extract and map one article. The flag says the article replaces a stored version: the
+    writer swaps it in at once, ahead of the batch in progress, so its entity lines must all
+    be there."""
+    article, replacing = task
     try:
         extraction = _filtered(extract(article), min_confidence)
         prepared = prepare(article_triples(extraction))
+        if not replacing:
+            prepared = _sent.unsent(prepared)
     except Exception as exc:  # one article's failure must not stop the batch
         message = f"extraction failed: {type(exc).__name__}: {exc}"
         return _Done(article.id, article.source, None, error=message, detail=format_exc())
@@ -122,7 +134,7 @@ def build(
         summary.errors.append(error)
         _tell(on_problem, str(error))
 
-    def changed(chunk: list[Article]) -> Iterator[Article]:
+    def changed(chunk: list[Article]) -> Iterator[tuple[Article, bool]]:
         """The articles of `chunk` that are new or whose text changed (one store lookup)."""
         stored = hashes_of(store, [article.id for article in chunk])
         for article in chunk:
@@ -135,9 +147,9 @@ def build(
             in_flight.acquire()
             if stopped.is_set():
                 return
-            yield article
+            yield article, article.id in stored
 
-    def to_process() -> Iterator[Article]:
+    def to_process() -> Iterator[tuple[Article, bool]]:
         seen: dict[str, str] = {}
         chunk: list[Article] = []
         for item in read_articles(list(paths)):
@@ -162,6 +174,8 @@ def build(
     work = functools.partial(_process, min_confidence=min_confidence)
     batch: list[PreparedArticle] = []
     entities = EntityMemory()
+    global _sent
+    _sent = EntityMemory()
     with _pool(jobs) as pool, _unblocking(in_flight, stopped):
         results = pool.imap(work, to_process(), chunksize=8) if pool else map(work, to_process())
         for done in results:
