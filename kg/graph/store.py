@@ -283,6 +283,35 @@ def replace_article(store: GraphStore, article: ArticleTriples | PreparedArticle
     )
 
 
+# In a store folder: the number of the newest table file when kg last compacted the store.
+COMPACTED_MARK = "kg-compacted"
+
+
+def fresh_share(folder: Path) -> float:
+    """The share of the store's table bytes written since kg last compacted it (1.0 when it
+    never did). Each bulk load adds its own files on top of the compacted ones, and queries
+    merge them all: ten loads of 1,000 articles on 100,000 made a 3-pattern count 3-6x
+    slower. File numbers only grow, so the files above the mark are the fresh ones."""
+    sizes = {int(f.stem): f.stat().st_size for f in folder.glob("*.sst") if f.stem.isdigit()}
+    total = sum(sizes.values())
+    if not total:
+        return 0.0
+    try:
+        mark = int((folder / COMPACTED_MARK).read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return 1.0
+    return sum(size for number, size in sizes.items() if number > mark) / total
+
+
+def compact(store: ox.Store, folder: Path | None = None) -> None:
+    """Compact the embedded store (one `optimize`), and mark the folder as compacted."""
+    store.optimize()
+    if folder is None:
+        return
+    numbers = [int(f.stem) for f in folder.glob("*.sst") if f.stem.isdigit()]
+    (folder / COMPACTED_MARK).write_text(str(max(numbers, default=0)), encoding="ascii")
+
+
 def load_ontology(store: GraphStore) -> None:
     """(Re)load ontology/kg.ttl into its own graph, so queries can read class and status labels."""
     path = ontology_dir() / "kg.ttl"
