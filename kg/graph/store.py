@@ -298,7 +298,7 @@ def fresh_share(folder: Path) -> float:
     compacted ones, and queries merge them all: ten loads of 1,000 articles on 100,000
     made a 3-pattern count 3-6x slower. File numbers only grow, so the files above the mark
     are the new ones; of those, the large ones are the store's own background merges."""
-    sizes = {int(f.stem): f.stat().st_size for f in folder.glob("*.sst") if f.stem.isdigit()}
+    sizes = _table_sizes(folder)
     total = sum(sizes.values())
     if not total:
         return 0.0
@@ -310,13 +310,25 @@ def fresh_share(folder: Path) -> float:
     return sum(fresh) / total
 
 
+def _table_sizes(folder: Path) -> dict[int, int]:
+    """File number -> size of the store's table files (the store's background work may
+    delete one between listing and reading: it no longer counts)."""
+    sizes = {}
+    for path in folder.glob("*.sst"):
+        try:
+            sizes[int(path.stem)] = path.stat().st_size
+        except (ValueError, FileNotFoundError):
+            continue
+    return sizes
+
+
 def compact(store: ox.Store, folder: Path | None = None) -> None:
     """Compact the embedded store (one `optimize`), and mark the folder as compacted."""
     store.optimize()
     if folder is None:
         return
-    numbers = [int(f.stem) for f in folder.glob("*.sst") if f.stem.isdigit()]
-    (folder / COMPACTED_MARK).write_text(str(max(numbers, default=0)), encoding="ascii")
+    mark = max(_table_sizes(folder), default=0)
+    (folder / COMPACTED_MARK).write_text(str(mark), encoding="ascii")
 
 
 def load_ontology(store: GraphStore) -> None:
