@@ -43,9 +43,10 @@ from kg.ingest import Skipped, read_articles
 from kg.model import Article, Extraction, relation_of
 
 # Articles per bulk load. Larger batches load faster (fewer, larger files for the store to
-# merge) but an interrupted build redoes up to one batch. Measured with entity triples loaded
-# once per build (benchmarks/README.md, "Extraction speed"): writing 30,000 generated
-# articles took 31 CPU-s in batches of 512 and 25 in batches of 2,048 (10,000: 8.9 and 6.7).
+# merge) but an interrupted build redoes up to one batch, and the writer holds the batch in
+# memory. Measured on 30,000 generated articles (benchmarks/README.md, "Build throughput"):
+# 25.4 CPU-s in batches of 2,048, 22.2 in batches of 8,192 (writer peak 0.3 and 0.8 GB);
+# 16,384 took the writer to 1.4 GB.
 BATCH_SIZE = 8192
 # Articles handed to the workers and not yet written, at most: the pool's feeder thread would
 # otherwise read the whole corpus ahead into memory.
