@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from traceback import format_exc
 
+import pyoxigraph as ox
 from tqdm import tqdm
 
 from kg.errors import InputError
@@ -30,6 +31,8 @@ from kg.graph.store import (
     EntityMemory,
     GraphStore,
     PreparedArticle,
+    compact,
+    fresh_share,
     hashes_of,
     load_ontology,
     prepare,
@@ -40,15 +43,23 @@ from kg.ingest import Skipped, read_articles
 from kg.model import Article, Extraction, relation_of
 
 # Articles per bulk load. Larger batches load faster (fewer, larger files for the store to
-# merge) but an interrupted build redoes up to one batch. Measured with entity triples loaded
-# once per build (benchmarks/README.md, "Extraction speed"): writing 30,000 generated
-# articles took 31 CPU-s in batches of 512 and 25 in batches of 2,048 (10,000: 8.9 and 6.7).
-BATCH_SIZE = 2048
-# Articles handed to the workers and not yet written, at most: the pool's feeder thread would
-# otherwise read the whole corpus ahead into memory.
-IN_FLIGHT = 2048
-# A build that writes at least this many articles compacts the store when it is done.
+# merge) but an interrupted build redoes up to one batch, and the writer holds the batch in
+# memory. Measured on 30,000 generated articles (benchmarks/README.md, "Build throughput"):
+# 25.4 CPU-s in batches of 2,048, 22.2 in batches of 8,192 (writer peak 0.3 and 0.8 GB);
+# 16,384 took the writer to 1.4 GB.
+BATCH_SIZE = 8192
+# Articles handed to the workers and not yet taken back, at most: the pool's feeder thread
+# would otherwise read the whole corpus ahead into memory. As large as a batch, so that the
+# workers keep extracting the next batch while the writer bulk-loads one (100,000 articles:
+# 178 s wall with 8,192, 251 s with 2,048, CPU the same; about 100 MB more at the peak).
+IN_FLIGHT = 8192
+# A build that writes at least this many articles compacts the store when it is done; so does
+# one that leaves more than COMPACT_SHARE of a store folder's bytes uncompacted (see
+# kg.graph.store.fresh_share). Compacting costs about 7 s a GB (13-15 s at 100,000 articles),
+# so a share amortises it at a fixed cost an article whatever the store's size: with 0.1, one
+# build of 1,000 in ten pays it on a 100,000-article store.
 OPTIMIZE_AFTER = 5_000
+COMPACT_SHARE = 0.1
 # Articles whose stored hashes are looked up in one query.
 LOOKUP_CHUNK = 256
 
@@ -82,10 +93,22 @@ class _Done:
     detail: str | None = None  # the traceback of a failure, as text (it crosses processes)
 
 
-def _process(article: Article, min_confidence: float) -> _Done:
+# Entity lines this process has already sent to the writer during the current build (see
+# EntityMemory.unsent). Set anew by `build` before the workers are forked, so each build (and
+# each worker, a copy) starts empty.
+_sent = EntityMemory()
+
+
+def _process(task: tuple[Article, bool], min_confidence: float) -> _Done:
+    """Extract and map one article. The flag says the article replaces a stored version: the
+    writer swaps it in at once, ahead of the batch in progress, so its entity lines must all
+    be there."""
+    article, replacing = task
     try:
         extraction = _filtered(extract(article), min_confidence)
         prepared = prepare(article_triples(extraction))
+        if not replacing:
+            prepared = _sent.unsent(prepared)
     except Exception as exc:  # one article's failure must not stop the batch
         message = f"extraction failed: {type(exc).__name__}: {exc}"
         return _Done(article.id, article.source, None, error=message, detail=format_exc())
@@ -104,13 +127,16 @@ def build(
     progress: bool = True,
     on_problem: Callable[[str], None] | None = None,
     jobs: int = 1,
+    store_folder: Path | None = None,
 ) -> BuildSummary:
     """Read every article under `paths` and write its facts into `store`.
 
     Articles are read one at a time (memory does not grow with the corpus); with `jobs` > 1
     they are extracted in that many worker processes while this one reads and writes.
     `on_problem` is called with a one-line message for each file that fails or is skipped, as
-    it happens (the CLI prints them); they are also collected in the summary."""
+    it happens (the CLI prints them); they are also collected in the summary. `store_folder`
+    is where an embedded `store` lives, if known: it lets the build see how much of the store
+    is uncompacted."""
     summary = BuildSummary()
     load_ontology(store)
     replaced: set[str] = set()  # ids of articles already stored with another text
@@ -122,7 +148,7 @@ def build(
         summary.errors.append(error)
         _tell(on_problem, str(error))
 
-    def changed(chunk: list[Article]) -> Iterator[Article]:
+    def changed(chunk: list[Article]) -> Iterator[tuple[Article, bool]]:
         """The articles of `chunk` that are new or whose text changed (one store lookup)."""
         stored = hashes_of(store, [article.id for article in chunk])
         for article in chunk:
@@ -135,9 +161,9 @@ def build(
             in_flight.acquire()
             if stopped.is_set():
                 return
-            yield article
+            yield article, article.id in stored
 
-    def to_process() -> Iterator[Article]:
+    def to_process() -> Iterator[tuple[Article, bool]]:
         seen: dict[str, str] = {}
         chunk: list[Article] = []
         for item in read_articles(list(paths)):
@@ -162,6 +188,8 @@ def build(
     work = functools.partial(_process, min_confidence=min_confidence)
     batch: list[PreparedArticle] = []
     entities = EntityMemory()
+    global _sent
+    _sent = EntityMemory()
     with _pool(jobs) as pool, _unblocking(in_flight, stopped):
         results = pool.imap(work, to_process(), chunksize=8) if pool else map(work, to_process())
         for done in results:
@@ -182,12 +210,18 @@ def build(
     if batch:
         write_articles(store, batch, entities)
     bar.close()
-    if summary.written >= OPTIMIZE_AFTER and hasattr(store, "optimize"):
+    if _compaction_due(summary, store_folder) and isinstance(store, ox.Store):
         # Bulk loads leave many small files; compacting them once makes every later query
         # faster (100,000 articles: a 3-pattern join over all holdings 6.3 s before, 2.4 s
         # after; the compaction took 15 s). Small incremental builds skip it.
-        store.optimize()
+        compact(store, store_folder)
     return summary
+
+
+def _compaction_due(summary: BuildSummary, folder: Path | None) -> bool:
+    if summary.written >= OPTIMIZE_AFTER:
+        return True
+    return summary.written > 0 and folder is not None and fresh_share(folder) > COMPACT_SHARE
 
 
 @contextmanager

@@ -172,3 +172,54 @@ def test_a_large_build_compacts_the_store_and_keeps_every_quad(tmp_path, monkeyp
     build([samples_dir()], store, progress=False)
     assert calls == [1]
     assert set(store) == set(reference)
+
+
+def test_a_worker_sends_each_entity_line_once_per_build_but_all_of_them_for_a_replacement(
+    tmp_path,
+):
+    import kg.build
+    from kg.ingest import read_articles
+
+    later = ARTICLE.replace("memimpin rapat", "membuka rapat").replace("Rapat", "Rapat Lagi")
+    paths = [write(tmp_path, "a.txt", ARTICLE), write(tmp_path, "b.txt", later)]
+    first, second = (next(read_articles([path])) for path in paths)
+    kg.build._sent = kg.build.EntityMemory()
+    sent = kg.build._process((first, False), 0.0).prepared
+    again = kg.build._process((second, False), 0.0).prepared
+    replacing = kg.build._process((second, True), 0.0).prepared
+    assert sent is not None and again is not None and replacing is not None
+    # the same Sekda of the same regency: described by the first article only
+    assert b"rahmat-hidayat" in sent.entities
+    assert b"rahmat-hidayat" not in again.entities
+    # a replaced article is written ahead of the batch in progress: it carries everything
+    assert set(sent.entities.split(b"\n")) <= set(replacing.entities.split(b"\n"))
+    assert again.facts == replacing.facts
+
+
+def test_small_builds_compact_the_store_once_enough_of_it_is_uncompacted(tmp_path, monkeypatch):
+    import kg.build
+    from kg.graph.store import COMPACTED_MARK, fresh_share, open_store
+
+    calls = []
+    original = ox.Store.optimize
+    monkeypatch.setattr(ox.Store, "optimize", lambda self: calls.append(1) or original(self))
+    folder, corpus = tmp_path / "store", tmp_path / "corpus"
+    write(corpus, "a.txt", ARTICLE)
+    store = open_store(folder)
+    build([corpus], store, progress=False, store_folder=folder)
+    # never compacted by kg: everything counts as fresh, so even one article compacts it
+    assert calls == [1] and (folder / COMPACTED_MARK).exists()
+    assert fresh_share(folder) == 0.0
+
+    monkeypatch.setattr(kg.build, "COMPACT_SHARE", 0.99)
+    write(corpus, "b.txt", ARTICLE.replace("Rahmat Hidayat", "Siti Aminah"))
+    build([corpus], store, progress=False, store_folder=folder)
+    assert calls == [1]  # the new files are under the share: left for later
+    assert 0.0 < fresh_share(folder) < 0.99
+
+    monkeypatch.setattr(kg.build, "COMPACT_SHARE", 0.0)
+    summary = build([corpus], store, progress=False, store_folder=folder)
+    assert summary.written == 0 and calls == [1]  # nothing written, nothing to compact
+    write(corpus, "c.txt", ARTICLE.replace("Rahmat Hidayat", "Dewi Lestari"))
+    build([corpus], store, progress=False, store_folder=folder)
+    assert calls == [1, 1] and fresh_share(folder) == 0.0

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -189,6 +189,25 @@ class EntityMemory:
             self.lines.clear()
         self.lines.update(line[:-1] for line in lines)
 
+    def unsent(self, article: PreparedArticle) -> PreparedArticle:
+        """`article` without the entity lines that this memory has already passed on, which
+        it then remembers. A worker process uses it on what it sends to the writer: most
+        entity text is repeats (10,000 generated articles: 6.9 KB of entity lines an article,
+        0.65 KB of them distinct), and leaving them out where they are made spares the pipe
+        and the writer's own deduplication. Only for articles the writer is sure to write
+        after the earlier ones that carried those lines (a new article's batch is written no
+        earlier than the batches before it)."""
+        lines = article.entities.split(b"\n")
+        fresh = [line for line in lines if line and line not in self.lines]
+        if len(fresh) == len(lines) - 1:  # nothing left out (the text ends with a newline)
+            kept = article.entities
+        else:
+            kept = b"".join(line + b"\n" for line in fresh)
+        if len(self.lines) + len(fresh) > self.limit:
+            self.lines.clear()
+        self.lines.update(fresh)
+        return replace(article, entities=kept)
+
 
 def write_articles(
     store: GraphStore,
@@ -262,6 +281,54 @@ def replace_article(store: GraphStore, article: ArticleTriples | PreparedArticle
         f"DROP SILENT GRAPH <{prepared.graph}> ;\n"
         f"INSERT DATA {{\n{prepared.body.decode()}{prepared.marker.decode()}}}"
     )
+
+
+# In a store folder: the number of the newest table file when kg last compacted the store.
+COMPACTED_MARK = "kg-compacted"
+
+
+# Oxigraph's compactions write table files of 64 MB; the files of a bulk load or a memtable
+# flush, not yet merged into the rest, are smaller.
+_MERGED_FILE_BYTES = 32 * 1024 * 1024
+
+
+def fresh_share(folder: Path) -> float:
+    """The share of the store's table bytes loaded since kg last compacted it and not merged
+    since (1.0 when kg never compacted it). Each load adds its own files on top of the
+    compacted ones, and queries merge them all: ten loads of 1,000 articles on 100,000
+    made a 3-pattern count 3-6x slower. File numbers only grow, so the files above the mark
+    are the new ones; of those, the large ones are the store's own background merges."""
+    sizes = _table_sizes(folder)
+    total = sum(sizes.values())
+    if not total:
+        return 0.0
+    try:
+        mark = int((folder / COMPACTED_MARK).read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return 1.0
+    fresh = (size for n, size in sizes.items() if n > mark and size < _MERGED_FILE_BYTES)
+    return sum(fresh) / total
+
+
+def _table_sizes(folder: Path) -> dict[int, int]:
+    """File number -> size of the store's table files (the store's background work may
+    delete one between listing and reading: it no longer counts)."""
+    sizes = {}
+    for path in folder.glob("*.sst"):
+        try:
+            sizes[int(path.stem)] = path.stat().st_size
+        except (ValueError, FileNotFoundError):
+            continue
+    return sizes
+
+
+def compact(store: ox.Store, folder: Path | None = None) -> None:
+    """Compact the embedded store (one `optimize`), and mark the folder as compacted."""
+    store.optimize()
+    if folder is None:
+        return
+    mark = max(_table_sizes(folder), default=0)
+    (folder / COMPACTED_MARK).write_text(str(mark), encoding="ascii")
 
 
 def load_ontology(store: GraphStore) -> None:
