@@ -197,16 +197,11 @@ class EntityMemory:
         and the writer's own deduplication. Only for articles the writer is sure to write
         after the earlier ones that carried those lines (a new article's batch is written no
         earlier than the batches before it)."""
-        lines = article.entities.split(b"\n")
-        fresh = [line for line in lines if line and line not in self.lines]
-        if len(fresh) == len(lines) - 1:  # nothing left out (the text ends with a newline)
-            kept = article.entities
-        else:
-            kept = b"".join(line + b"\n" for line in fresh)
-        if len(self.lines) + len(fresh) > self.limit:
-            self.lines.clear()
-        self.lines.update(fresh)
-        return replace(article, entities=kept)
+        fresh = self.new_lines([article])
+        self.remember(fresh)
+        if len(fresh) == article.entities.count(b"\n"):  # nothing left out: keep the text
+            return article
+        return replace(article, entities=b"".join(fresh))
 
 
 def write_articles(
