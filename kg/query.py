@@ -373,7 +373,7 @@ def variant_for(
         if variable.value in by_variable and getattr(term, "value", "")
     }
     for path in sorted(folder.glob(f"{query.name}.*.rq")):
-        needs = set(path.name[len(query.name) + 1 : -len(".rq")].split("."))
+        needs = variant_needs(path)
         wanted = not substitutions if needs == {"all"} else needs <= given
         if not wanted:
             continue
@@ -382,6 +382,12 @@ def variant_for(
             continue
         return NamedQuery(query.name, query.summary, text, query.params, path)
     return query
+
+
+def variant_needs(path: Path) -> set[str]:
+    """What a variant file is for: the parameters after the query's name in
+    `<name>.<param>[.<param>...].rq`, or {"all"}. (Query names hold no dot.)"""
+    return set(path.name[: -len(".rq")].split(".")[1:])
 
 
 def _take(items: Iterable, limit: int | None) -> tuple[list, bool]:

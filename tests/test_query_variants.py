@@ -12,7 +12,14 @@ import pytest
 from articles import write_generated_corpus
 
 from kg.build import build
-from kg.query import NamedQuery, bind_params, load_named_query, run_query, variant_for
+from kg.query import (
+    NamedQuery,
+    bind_params,
+    load_named_query,
+    run_query,
+    variant_for,
+    variant_needs,
+)
 from kg.resources import queries_dir, samples_dir
 
 FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures" / "explorer"
@@ -55,10 +62,6 @@ def values_of(store: ox.Store, named: NamedQuery, param: str) -> list[str]:
     return [*seen[:: max(1, len(seen) // 12)], missing]
 
 
-def needs_of(path) -> set[str]:
-    return set(path.name[: -len(".rq")].split(".")[1:])
-
-
 def cases(store: ox.Store, named: NamedQuery, needs: set[str]) -> list[dict[str, str]]:
     """Parameter sets the variant stands in for: none for `.all`, else each value of its
     parameters, alone and with `on` or `kind` where the query takes them."""
@@ -83,15 +86,15 @@ def cases(store: ox.Store, named: NamedQuery, needs: set[str]) -> list[dict[str,
 
 @pytest.mark.parametrize("path", VARIANTS, ids=lambda p: p.name)
 def test_variant_gives_the_same_rows_as_the_general_query(store, path):
-    name, *needs = path.name[: -len(".rq")].split(".")
+    name, needs = path.name.split(".")[0], variant_needs(path)
     named = load_named_query(name)
     general = replace(named, path=None)  # variant_for leaves a query without a path alone
-    checked, tried = 0, cases(store, named, set(needs))
+    checked, tried = 0, cases(store, named, needs)
     for values in tried:
         fast = run_query(store, named, values)
         chosen = variant_for(named, bind_params(named, values)).path
         # this variant, or one made for more of the parameters given (jurisdiction and on)
-        assert chosen == path or needs_of(chosen) > set(needs), (values, chosen)
+        assert chosen == path or variant_needs(chosen) > needs, (values, chosen)
         slow = run_query(store, general, values)
         assert sorted(map(str, fast.rows)) == sorted(map(str, slow.rows)), values
         assert fast.columns == slow.columns
