@@ -9,9 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from click.testing import CliRunner
-
-from kg.cli import cli
+from kg_cli import run
 
 ARTICLE_LAHAT = """Pj Bupati Lahat Ingatkan Camat, Lurah Harus Netral
 
@@ -41,11 +39,6 @@ def corpus(tmp_path: Path) -> Path:
     (folder / "lahat-1.txt").write_text(ARTICLE_LAHAT, encoding="utf-8")
     (folder / "prabumulih-1.txt").write_text(ARTICLE_PRABUMULIH, encoding="utf-8")
     return folder
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def built(tmp_path: Path, corpus: Path) -> Path:

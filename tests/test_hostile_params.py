@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from click.testing import CliRunner
+from kg_cli import run
 
 import kg.graph.store
 from kg.build import build
-from kg.cli import cli
 from kg.query import list_named_queries
 from kg.resources import samples_dir
 
@@ -59,8 +58,7 @@ def kg_query(name: str, *params: str) -> tuple[int, str, str]:
     args = ["query", name, "--store", "kg-store", "--format", "csv"]
     for param in params:
         args += ["--param", param]
-    result = CliRunner().invoke(cli, args)
-    return result.exit_code, result.stdout, result.stderr
+    return run(*args)
 
 
 @pytest.mark.parametrize(("query", "param", "kind"), PARAMS)

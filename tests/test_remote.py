@@ -23,6 +23,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from graph_fixture import trig_text
+from kg_cli import run
 
 from kg.build import build
 from kg.cli import cli
@@ -104,11 +105,6 @@ def corpus(tmp_path: Path) -> Path:
     (folder / "muara-enim-1.txt").write_text(ARTICLE_MUARA_ENIM, encoding="utf-8")
     (folder / "pagar-alam-1.txt").write_text(ARTICLE_PAGAR_ALAM, encoding="utf-8")
     return folder
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def quad_count(url: str) -> int:
