@@ -14,26 +14,10 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import time
 
+from benchmarks.timing import time_query
 from kg import query as q
-from kg.graph.store import GraphStore, open_store
-
-
-def timed(
-    store: GraphStore, named: q.NamedQuery, params: dict[str, str], runs: int
-) -> tuple[float, float, int]:
-    """Best wall and CPU seconds of `runs` runs of query + CSV, and the number of rows."""
-    best_wall = best_cpu = float("inf")
-    rows = 0
-    for _ in range(runs):
-        wall, cpu = time.perf_counter(), time.process_time()
-        result = q.run_query(store, named, params or None)
-        q.format_result(result, "csv")
-        best_wall = min(best_wall, time.perf_counter() - wall)
-        best_cpu = min(best_cpu, time.process_time() - cpu)
-        rows = len(result.rows)
-    return best_wall, best_cpu, rows
+from kg.graph.store import open_store
 
 
 def busiest_values(result: q.QueryResult, named: q.NamedQuery) -> dict[str, str]:
@@ -69,7 +53,9 @@ def main() -> None:
             values = busiest_values(q.run_query(store, named), named)
             cases += [{param: value} for param, value in values.items()]
         for params in cases:
-            wall, cpu, rows = timed(store, named, params, args.runs)
+            measured = time_query(store, name, params, args.runs)
+            wall, cpu = min(measured["seconds"]), min(measured["cpu_seconds"])
+            rows = measured["rows"]
             chosen = q.variant_for(named, q.bind_params(named, params)).path
             label = json.dumps(params, ensure_ascii=False)[:70]
             print(
