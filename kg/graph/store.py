@@ -27,14 +27,13 @@ import pyoxigraph as ox
 
 from kg.errors import StoreError, first_line
 from kg.graph import vocab as v
-from kg.graph.rdf import ENTITIES_GRAPH, ArticleTriples, Triple
+from kg.graph.rdf import ENTITIES_GRAPH, ArticleTriples
 from kg.graph.terms import iri
 from kg.resources import ontology_dir
 
 DEFAULT_STORE = Path("kg-store")
 ONTOLOGY_GRAPH = ox.NamedNode(str(v.ID["graph/ontology"]))
 STORE_ENV = "KG_STORE"
-_CONTENT_HASH = iri(v.contentHash)
 
 
 class GraphStore(Protocol):
@@ -141,21 +140,13 @@ class PreparedArticle:
 
 
 def prepare(triples: ArticleTriples) -> PreparedArticle:
-    marker = [t for t in triples.facts if t[1] == _CONTENT_HASH]
-    facts = [t for t in triples.facts if t[1] != _CONTENT_HASH]
-    graph = iri(triples.graph)
+    # N-Triples lines (kg.graph.rdf) are valid both in TriG and in SPARQL Update.
     return PreparedArticle(
         str(triples.graph),
-        _triples_text(triples.entities).encode("utf-8"),
-        _triples_text(facts).encode("utf-8"),
-        f"GRAPH {graph} {{ {_triples_text(marker)}}}\n".encode(),
+        "".join(triples.entity_lines).encode("utf-8"),
+        "".join(triples.fact_lines).encode("utf-8"),
+        f"GRAPH {iri(triples.graph)} {{ {triples.marker}}}\n".encode(),
     )
-
-
-def _triples_text(triples: Iterable[Triple]) -> str:
-    # N-Triples terms (kg.graph.terms) are valid both in TriG and in SPARQL Update. One triple
-    # a line: a line break inside a literal is escaped.
-    return "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
 
 
 def _graph_block(graph: str, lines: bytes) -> bytes:
