@@ -18,8 +18,8 @@ are on `kg.graph.remote.RemoteStore`, a SPARQL 1.1 server.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -176,9 +176,13 @@ class EntityMemory:
         return [line + b"\n" for line in fresh - self.lines]
 
     def remember(self, lines: list[bytes]) -> None:
+        self._keep([line[:-1] for line in lines])
+
+    def _keep(self, lines: Collection[bytes]) -> None:
+        """Remember these lines (without their line breaks)."""
         if len(self.lines) + len(lines) > self.limit:
             self.lines.clear()
-        self.lines.update(line[:-1] for line in lines)
+        self.lines.update(lines)
 
     def unsent(self, article: PreparedArticle) -> PreparedArticle:
         """`article` without the entity lines that this memory has already passed on, which
@@ -188,11 +192,15 @@ class EntityMemory:
         and the writer's own deduplication. Only for articles the writer is sure to write
         after the earlier ones that carried those lines (a new article's batch is written no
         earlier than the batches before it)."""
-        fresh = self.new_lines([article])
-        self.remember(fresh)
-        if len(fresh) == article.entities.count(b"\n"):  # nothing left out: keep the text
+        lines = article.entities.split(b"\n")  # the text ends with a line break: "" last
+        fresh = set(lines)
+        fresh.discard(b"")
+        fresh -= self.lines
+        self._keep(fresh)
+        if len(fresh) == len(lines) - 1:  # nothing left out: keep the text
             return article
-        return replace(article, entities=b"".join(fresh))
+        entities = b"".join(line + b"\n" for line in fresh)
+        return PreparedArticle(article.graph, entities, article.facts, article.marker)
 
 
 def write_articles(
