@@ -118,10 +118,13 @@ def _quoted_directive(
 ) -> list[IssuesDirective]:
     """A quote that tells a group what to do, attributed after it: '"Kepala desa jangan
     ikut-ikutan kampanye," tegas Edwar.' (or "tegasnya": the official spoken of last)."""
-    text = context.article.text
-    attribution = _ATTRIBUTION.search(sentence.sentence.masked)
+    masked = sentence.sentence.masked
+    if '"' not in masked and "”" not in masked:  # what every attribution starts with
+        return []
+    attribution = _ATTRIBUTION.search(masked)
     if attribution is None:
         return []
+    text = context.article.text
     close = sentence.sentence.start + attribution.start()
     paragraph = context.article.paragraphs[sentence.sentence.paragraph]
     open_at = max(text.rfind(q, paragraph.start, close) for q in '"“')

@@ -194,21 +194,21 @@ def _name_then_office(
 
 def _facts(context: ArticleContext, links: list[_Link]) -> list[HoldsOffice]:
     """One fact per (person, office, current), with regions filled in where the text allows."""
+    offices = [link.office.office() for link in links]  # each made once: links ask twice
     known_regions: dict[tuple[str, str], Place] = {}
-    for link in links:
-        if link.office.place is not None:
-            known_regions.setdefault(
-                (link.person.name, link.office.office().title), link.office.place
-            )
+    for link, office in zip(links, offices, strict=True):
+        if office.jurisdiction is not None:
+            known_regions.setdefault((link.person.name, office.title), office.jurisdiction)
     best: dict[tuple[str, str, str | None, bool], HoldsOffice] = {}
-    for link in links:
-        place, confidence = link.office.place, link.confidence
-        title = link.office.office().title
+    for link, office in zip(links, offices, strict=True):
+        place, confidence = office.jurisdiction, link.confidence
+        title = office.title
         if place is None:
             place = known_regions.get((link.person.name, title)) or _region_from_text(context, link)
             confidence -= INFERRED_REGION_PENALTY
             if place is None and link.office.level in KIND_FOR_LEVEL:
                 continue  # "Pjs bupati di 3 daerah": a head of region, but of which region?
+            office = Office(office.role, office.qualifier, office.unit, place)
         if link.how == "holds_office.succeeded":
             tenure = replaced_on(context, link.sentence)
         else:
@@ -221,7 +221,7 @@ def _facts(context: ArticleContext, links: list[_Link]) -> list[HoldsOffice]:
             )
         fact = HoldsOffice(
             link.person,
-            link.office.office(place),
+            office,
             context.evidence(link.sentence, link.how, confidence),
             link.current,
             tenure.start,

@@ -44,7 +44,7 @@ def read_tenure(
     `office_start` is where the post is named in the sentence; `taken_up` says the post was
     linked by "sebagai" ("digantikan X sebagai <post>": X takes the post up)."""
     text = sentence.sentence.masked
-    period = _PERIOD.search(text)
+    period = _PERIOD.search(text) if _may_name_a_period(text) else None
     if period:
         first, last = period.group(1), period.group(2)
         last = last if len(last) == 4 else first[:2] + last
@@ -66,6 +66,13 @@ def read_tenure(
     if current:
         return Tenure(start=when, cue=words)
     return Tenure(end=when, cue=words)
+
+
+def _may_name_a_period(text: str) -> bool:
+    """False only where `_PERIOD` cannot match: ASCII text without "periode" in any case (in
+    ASCII text, ignoring case is comparing lower case; only other scripts need the pattern).
+    The test is a tenth of the pattern's search, and few sentences name a period."""
+    return not text.isascii() or "periode" in text.lower()
 
 
 def replaced_on(context: ArticleContext, sentence: SentenceMentions) -> Tenure:

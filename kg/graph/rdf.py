@@ -224,25 +224,25 @@ class _Mapper:
 
     def article(self) -> None:
         article, node, add = self.article_, self.node, self.facts.add
-        add(_line(node, N.rdf_type, N.schema_NewsArticle))
-        add(_line(node, N.rdf_type, N.prov_Entity))
-        add(_line(node, N.kg_articleId, literal(article.id)))
-        add(_line(node, N.schema_headline, literal(article.title)))
-        add(_line(node, N.kg_sourcePath, literal(article.source)))
+        add(f"{node} {N.rdf_type} {N.schema_NewsArticle} .\n")
+        add(f"{node} {N.rdf_type} {N.prov_Entity} .\n")
+        add(f"{node} {N.kg_articleId} {literal(article.id)} .\n")
+        add(f"{node} {N.schema_headline} {literal(article.title)} .\n")
+        add(f"{node} {N.kg_sourcePath} {literal(article.source)} .\n")
         self.out.marker = _line(node, N.kg_contentHash, literal(content_hash(article)))
         if article.url:
-            add(_line(node, N.schema_url, literal(article.url, _XSD_ANY_URI)))
+            add(f"{node} {N.schema_url} {literal(article.url, _XSD_ANY_URI)} .\n")
         if self.published:
-            add(_line(node, N.schema_datePublished, self.published))
+            add(f"{node} {N.schema_datePublished} {self.published} .\n")
             if article.published_source:
-                add(_line(node, N.kg_publishedSource, literal(article.published_source)))
+                add(f"{node} {N.kg_publishedSource} {literal(article.published_source)} .\n")
                 confidence = PUBLISHED_CONFIDENCE.get(article.published_source, 0.5)
-                add(_line(node, N.kg_publishedConfidence, _decimal(confidence)))
+                add(f"{node} {N.kg_publishedConfidence} {_decimal(confidence)} .\n")
         if article.dateline:
-            add(_line(node, N.kg_dateline, literal(article.dateline)))
+            add(f"{node} {N.kg_dateline} {literal(article.dateline)} .\n")
         if article.outlet:
             outlet, description = _outlet_description(article.outlet)
-            add(_line(node, N.schema_publisher, outlet))
+            add(f"{node} {N.schema_publisher} {outlet} .\n")
             self.entities.update(description)
 
     def fact(self, fact: Fact) -> None:
@@ -253,54 +253,54 @@ class _Mapper:
             entities.update(person_lines)
             entities.update(post_lines)
             node = self.fact_node("holds_office", f"{person[1:-1]}|{post[1:-1]}|{fact.current}")
-            add(_line(node, N.rdf_type, N.kg_Holding))
-            add(_line(node, N.kg_holder, person))
-            add(_line(node, N.kg_post, post))
-            add(_line(node, N.kg_current, _TRUE if fact.current else _FALSE))
+            add(f"{node} {N.rdf_type} {N.kg_Holding} .\n")
+            add(f"{node} {N.kg_holder} {person} .\n")
+            add(f"{node} {N.kg_post} {post} .\n")
+            add(f"{node} {N.kg_current} {_TRUE if fact.current else _FALSE} .\n")
             if fact.current:
-                add(_line(person, N.org_holds, post))
+                add(f"{person} {N.org_holds} {post} .\n")
             if self.published:
-                add(_line(node, N.kg_attestedOn, self.published))
+                add(f"{node} {N.kg_attestedOn} {self.published} .\n")
             self.tenure(node, fact)
         elif isinstance(fact, IssuesDirective):
             official, official_lines = _person_description(fact.official)
             entities.update(official_lines)
             key = f"{official[1:-1]}|{','.join(fact.addressees)}|{fact.topic}"
             node = self.fact_node("issues_directive", key)
-            add(_line(node, N.rdf_type, N.kg_Directive))
-            add(_line(node, N.rdf_type, N.schema_CommunicateAction))
-            add(_line(node, N.schema_agent, official))
+            add(f"{node} {N.rdf_type} {N.kg_Directive} .\n")
+            add(f"{node} {N.rdf_type} {N.schema_CommunicateAction} .\n")
+            add(f"{node} {N.schema_agent} {official} .\n")
             for addressee in fact.addressees:
                 audience, audience_lines = _audience_description(addressee)
                 entities.update(audience_lines)
-                add(_line(node, N.schema_recipient, audience))
+                add(f"{node} {N.schema_recipient} {audience} .\n")
             topic, topic_lines = _topic_description(fact.topic)
             entities.update(topic_lines)
-            add(_line(node, N.schema_about, topic))
-            add(_line(node, N.kg_directiveKind, literal(fact.kind)))
+            add(f"{node} {N.schema_about} {topic} .\n")
+            add(f"{node} {N.kg_directiveKind} {literal(fact.kind)} .\n")
             if fact.date:
-                add(_line(node, N.schema_startTime, _date(fact.date.iso, fact.date.is_year)))
+                add(f"{node} {N.schema_startTime} {_date(fact.date.iso, fact.date.is_year)} .\n")
             if fact.quote:
-                add(_line(node, N.schema_text, literal(fact.quote)))
+                add(f"{node} {N.schema_text} {literal(fact.quote)} .\n")
         elif isinstance(fact, ElectionOnDate):
             election, election_lines = _election_description(fact.election)
             entities.update(election_lines)
             node = self.fact_node("election_on_date", f"{election[1:-1]}|{fact.date.iso}")
             date = _date(fact.date.iso, fact.date.is_year)
-            add(_line(node, N.rdf_type, N.kg_ElectionDateClaim))
-            add(_line(node, N.kg_election, election))
-            add(_line(node, N.kg_date, date))
-            add(_line(election, N.schema_startDate, date))
+            add(f"{node} {N.rdf_type} {N.kg_ElectionDateClaim} .\n")
+            add(f"{node} {N.kg_election} {election} .\n")
+            add(f"{node} {N.kg_date} {date} .\n")
+            add(f"{election} {N.schema_startDate} {date} .\n")
         elif isinstance(fact, Candidacy):
             person, person_lines = _person_description(fact.person)
             election, election_lines = _election_description(fact.election)
             entities.update(person_lines)
             entities.update(election_lines)
             node = self.fact_node("candidacy", f"{person[1:-1]}|{election[1:-1]}")
-            add(_line(node, N.rdf_type, N.kg_Candidacy))
-            add(_line(node, N.kg_candidate, person))
-            add(_line(node, N.kg_election, election))
-            add(_line(node, N.kg_status, STATUS_INDIVIDUAL[fact.status.value]))
+            add(f"{node} {N.rdf_type} {N.kg_Candidacy} .\n")
+            add(f"{node} {N.kg_candidate} {person} .\n")
+            add(f"{node} {N.kg_election} {election} .\n")
+            add(f"{node} {N.kg_status} {STATUS_INDIVIDUAL[fact.status.value]} .\n")
         else:
             raise TypeError(f"not a fact: {fact!r}")
         self.evidence(node, fact.evidence)
@@ -313,11 +313,11 @@ class _Mapper:
     def evidence(self, node: str, evidence: Evidence) -> None:
         add = self.facts.add
         add(node + self.derived_from)
-        add(_line(node, N.kg_sentence, literal(evidence.sentence)))
-        add(_line(node, N.kg_startOffset, f'"{evidence.start}"^^{_XSD_INTEGER}'))
-        add(_line(node, N.kg_endOffset, f'"{evidence.end}"^^{_XSD_INTEGER}'))
-        add(_line(node, N.kg_extractor, _extractor(evidence.extractor)))
-        add(_line(node, N.kg_confidence, _decimal(evidence.confidence)))
+        add(f"{node} {N.kg_sentence} {literal(evidence.sentence)} .\n")
+        add(f'{node} {N.kg_startOffset} "{evidence.start}"^^{_XSD_INTEGER} .\n')
+        add(f'{node} {N.kg_endOffset} "{evidence.end}"^^{_XSD_INTEGER} .\n')
+        add(f"{node} {N.kg_extractor} {_extractor(evidence.extractor)} .\n")
+        add(f"{node} {N.kg_confidence} {_decimal(evidence.confidence)} .\n")
 
     def tenure(self, node: str, fact: HoldsOffice) -> None:
         """The tenure bounds the text gives, as an OWL-Time interval on the holding
@@ -331,8 +331,8 @@ class _Mapper:
         add = self.facts.add
         holding = node[:-1]
         interval = f"{holding}/tenure>"
-        add(_line(node, N.org_memberDuring, interval))
-        add(_line(interval, N.rdf_type, N.time_Interval))
+        add(f"{node} {N.org_memberDuring} {interval} .\n")
+        add(f"{interval} {N.rdf_type} {N.time_Interval} .\n")
         for value, link, shortcut, name in (
             (fact.start, N.time_hasBeginning, N.schema_startDate, "start"),
             (fact.end, N.time_hasEnd, N.schema_endDate, "end"),
@@ -341,16 +341,16 @@ class _Mapper:
                 continue
             date = _date(value.iso, value.is_year)
             if not value.is_year:
-                add(_line(node, shortcut, date))
+                add(f"{node} {shortcut} {date} .\n")
             instant = f"{holding}/{name}>"
-            add(_line(interval, link, instant))
-            add(_line(instant, N.rdf_type, N.time_Instant))
+            add(f"{interval} {link} {instant} .\n")
+            add(f"{instant} {N.rdf_type} {N.time_Instant} .\n")
             in_xsd = N.time_inXSDgYear if value.is_year else N.time_inXSDDate
-            add(_line(instant, in_xsd, date))
+            add(f"{instant} {in_xsd} {date} .\n")
             add(instant + self.derived_from)
-            add(_line(instant, N.kg_sentence, literal(fact.evidence.sentence)))
+            add(f"{instant} {N.kg_sentence} {literal(fact.evidence.sentence)} .\n")
             if fact.tenure_cue:
-                add(_line(instant, N.kg_tenureCue, literal(fact.tenure_cue)))
+                add(f"{instant} {N.kg_tenureCue} {literal(fact.tenure_cue)} .\n")
 
 
 _TRUE = literal(True)
