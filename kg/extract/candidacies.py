@@ -38,7 +38,11 @@ _REPORTING = re.compile(
     r"\b(?:mengatakan|menegaskan|menyampaikan|menjelaskan|menyebut(?:kan)?|ujar|kata|menurut)\b",
     re.I,
 )
-_NEGATION = re.compile(r"\b(?:tidak|tak|belum|bukan|enggan|menolak|batal|sulit)\b[^.]{0,20}$", re.I)
+_NEGATORS = ("tidak", "tak", "belum", "bukan", "enggan", "menolak", "batal", "sulit")
+_NEGATION_GAP = 20  # characters between the negating word and the cue
+_NEGATION = re.compile(rf"\b(?:{'|'.join(_NEGATORS)})\b[^.]{{0,{_NEGATION_GAP}}}$", re.I)
+# No negation reaches further back than this: a shorter window is an exact, cheaper search.
+_NEGATION_REACH = max(map(len, _NEGATORS)) + _NEGATION_GAP
 _LIST_START = re.compile(
     r"\s*(?:seperti|di\s*antaranya|antara\s+lain|yakni|yaitu|mereka\s+adalah|nama-nama)\b",
     re.I,
@@ -72,12 +76,10 @@ def extract_candidacies(context: ArticleContext) -> list[Candidacy]:
             else:
                 continue
             election = elections.of(sentence)
-            fact = Candidacy(
-                person, election, status, context.evidence(sentence, f"candidacy.{how}", confidence)
-            )
             key = (person.name, election.label)
             if key not in found or _rank(found[key].status) < _rank(status):
-                found[key] = fact
+                evidence = context.evidence(sentence, f"candidacy.{how}", confidence)
+                found[key] = Candidacy(person, election, status, evidence)
     return list(found.values())
 
 
@@ -125,7 +127,7 @@ def _rank(status: CandidacyStatus) -> int:
 
 
 def _negated(text: str, cue: Cue) -> bool:
-    return ends_at(_NEGATION, text, cue.start)
+    return ends_at(_NEGATION, text, cue.start, reach=_NEGATION_REACH)
 
 
 def _looks_like_a_person(person: Person) -> bool:
