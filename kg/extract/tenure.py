@@ -50,7 +50,7 @@ def read_tenure(
         last = last if len(last) == 4 else first[:2] + last
         return Tenure(DateValue(first), DateValue(last), period.group(0))
     for date in sentence.dates:
-        if ends_at(_SINCE, text, date.start) and not date.value.is_year:
+        if not date.value.is_year and ends_at(_SINCE, text, date.start):
             return Tenure(start=date.value, cue=text[date.start - 6 : date.end].strip())
     cue = _cue(text, current, office_start, taken_up)
     if cue is None and not current:
@@ -85,7 +85,7 @@ def _cue(text: str, current: bool, office_start: int, taken_up: bool) -> Cue | N
     """A start cue near the post for a current holding (also "digantikan X sebagai <post>":
     X takes the post up), an end cue for a former one; never a future one ("akan dilantik")."""
     for cue in find_cues("tenure_cues.tsv", "effect", text):
-        if ends_at(_FUTURE, text, cue.start) or abs(cue.start - office_start) > CUE_REACH:
+        if abs(cue.start - office_start) > CUE_REACH or ends_at(_FUTURE, text, cue.start):
             continue
         if current and (cue.value == "start" or (taken_up and cue.start < office_start)):
             return cue
