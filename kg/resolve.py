@@ -20,6 +20,7 @@ from kg.graph.vocab import ID
 from kg.model import Election, Office, Person, Place
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_IRI_SAFE_ID = re.compile(r"[A-Za-z0-9._-]+")
 
 
 def slug(text: str) -> str:
@@ -44,7 +45,7 @@ def article_graph(article_id: str) -> URIRef:
 
 def slug_id(article_id: str) -> str:
     """Article ids are kept as they are when IRI-safe, else slugged with a short hash."""
-    if re.fullmatch(r"[A-Za-z0-9._-]+", article_id):
+    if _IRI_SAFE_ID.fullmatch(article_id):
         return article_id
     digest = hashlib.sha1(article_id.encode()).hexdigest()[:8]
     return f"{slug(article_id)}-{digest}"
@@ -102,5 +103,14 @@ def outlet_iri(name: str) -> URIRef:
 
 
 def fact_iri(article_id: str, relation: str, key: str) -> URIRef:
-    digest = hashlib.sha1(key.encode()).hexdigest()[:12]
-    return ID[f"fact/{slug_id(article_id)}/{relation}-{digest}"]
+    return URIRef(fact_base(article_id) + fact_name(relation, key))
+
+
+def fact_base(article_id: str) -> str:
+    """What the IRIs of an article's facts start with (the mapping makes it once an article)."""
+    return f"{ID}fact/{slug_id(article_id)}/"
+
+
+def fact_name(relation: str, key: str) -> str:
+    """A fact's IRI after `fact_base`: the relation and a digest of what makes it this fact."""
+    return f"{relation}-{hashlib.sha1(key.encode()).hexdigest()[:12]}"

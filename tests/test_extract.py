@@ -320,3 +320,25 @@ def test_registering_later_is_declared_registering_now_is_registered():
     status = {f.person.name: f.status for f in result.facts if isinstance(f, Candidacy)}
     assert status["Bambang Irawan"] == CandidacyStatus.DECLARED
     assert status["Suryani Putri"] == CandidacyStatus.REGISTERED
+
+
+def test_period_of_office_is_read_in_any_letter_case_and_in_non_ascii_text():
+    """ "periode 2018-2023" dates the holding in any letter case, also in a sentence that
+    is not plain ASCII (a long dash)."""
+
+    def tenure(text: str) -> set[tuple[str, str | None, str | None]]:
+        return {
+            (f.person.name, f.start.iso if f.start else None, f.end.iso if f.end else None)
+            for f in extract(article(text)).facts
+            if isinstance(f, HoldsOffice)
+        }
+
+    upper = (
+        "Mantan Bupati Lahat Hadiri Apel\n"
+        "LAHAT - Mantan Bupati Lahat, H Darmawan Syahputra, yang menjabat PERIODE 2018-2023 "
+        "hadir dalam apel.\n"
+    )
+    non_ascii = upper.replace("dalam apel", "dalam apel pagi — tanpa pengawalan")
+    assert tenure(upper) == {("Darmawan Syahputra", "2018", "2023")}
+    assert tenure(non_ascii) == {("Darmawan Syahputra", "2018", "2023")}
+    assert tenure(upper.replace(" PERIODE 2018-2023", "")) == {("Darmawan Syahputra", None, None)}

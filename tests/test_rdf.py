@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 from articles import article
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.extract import extract
 from kg.graph import vocab as v
 from kg.graph.rdf import article_triples
 from kg.graph.store import replace_article, stored_hashes, write_articles
-from kg.graph.terms import iri, literal
+from kg.graph.terms import iri, literal, to_oxigraph
 from kg.graph.vocab import ORG, PROV, RDF, SCHEMA, XSD
 from kg.resolve import person_iri, post_iri
 
@@ -95,3 +97,26 @@ def test_writing_twice_changes_nothing_and_replaces_the_article_graph():
     replaced = set(store.quads_for_pattern(None, None, None, graph))
     assert replaced and replaced != {q for q in first if q.graph_name == graph}
     assert not any("Senin" in str(q.object) for q in replaced)
+
+
+@given(st.text())
+def test_a_literal_reads_back_as_the_text_it_was_made_from(text):
+    """Whatever the characters (quotes, backslashes, line breaks, other scripts), Oxigraph's
+    strict parser reads the literal back as the same text."""
+    assert to_oxigraph(literal(text)).value == text
+
+
+def test_an_entity_seen_before_is_described_again_in_each_article():
+    """Descriptions are remembered across articles: each article still carries all of its
+    own, so a rebuilt or replaced article is complete on its own."""
+    first, second = triples_for(article_id="lahat-1"), triples_for(article_id="lahat-2")
+    assert first.entities == second.entities
+    assert {p for s, p, o in first.entities if "/person/" in s} >= {iri(SCHEMA.name)}
+    assert first.facts != second.facts
+
+
+def test_the_completion_record_is_kept_apart_from_the_article_lines():
+    triples = triples_for()
+    assert iri(v.contentHash) in triples.marker
+    assert not any(iri(v.contentHash) in line for line in triples.fact_lines)
+    assert any(p == iri(v.contentHash) for _, p, _ in triples.facts)

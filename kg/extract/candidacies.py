@@ -38,7 +38,11 @@ _REPORTING = re.compile(
     r"\b(?:mengatakan|menegaskan|menyampaikan|menjelaskan|menyebut(?:kan)?|ujar|kata|menurut)\b",
     re.I,
 )
-_NEGATION = re.compile(r"\b(?:tidak|tak|belum|bukan|enggan|menolak|batal|sulit)\b[^.]{0,20}$", re.I)
+_NEGATORS = ("tidak", "tak", "belum", "bukan", "enggan", "menolak", "batal", "sulit")
+_NEGATION_GAP = 20  # characters between the negating word and the cue
+_NEGATION = re.compile(rf"\b(?:{'|'.join(_NEGATORS)})\b[^.]{{0,{_NEGATION_GAP}}}$", re.I)
+# No negation reaches further back than this: a shorter window is an exact, cheaper search.
+_NEGATION_REACH = max(map(len, _NEGATORS)) + _NEGATION_GAP
 _LIST_START = re.compile(
     r"\s*(?:seperti|di\s*antaranya|antara\s+lain|yakni|yaitu|mereka\s+adalah|nama-nama)\b",
     re.I,
@@ -50,17 +54,20 @@ LIST_CONFIDENCE = 0.7
 
 def extract_candidacies(context: ArticleContext) -> list[Candidacy]:
     found: dict[tuple[str, str], Candidacy] = {}
-    previous_cues: list[Cue] = []
+    elections = _Elections(context)
     for sentence in context.sentences:
+        persons = [
+            (mention, person)
+            for mention in sentence.persons
+            if (person := context.person(sentence, mention)) is not None
+            and _looks_like_a_person(person)
+        ]
+        if not persons:
+            continue  # the cues of a sentence count for its own names only (or a list's)
         text = sentence.sentence.masked
-        cues = [c for c in find_cues("candidacy_cues.tsv", "status", text) if not _negated(text, c)]
-        listed = bool(_LIST_START.match(text)) and any(
-            c.value == CandidacyStatus.FLOATED.value for c in previous_cues
-        )
-        for mention in sentence.persons:
-            person = context.person(sentence, mention)
-            if person is None or not _looks_like_a_person(person):
-                continue
+        cues = _cues(text)
+        listed = bool(_LIST_START.match(text)) and _floated_before(context, sentence)
+        for mention, person in persons:
             cue = _nearest_cue(text, mention.start, mention.end, cues)
             if cue is not None:
                 status, how, confidence = CandidacyStatus(cue.value), "cue", CUE_CONFIDENCE
@@ -68,15 +75,51 @@ def extract_candidacies(context: ArticleContext) -> list[Candidacy]:
                 status, how, confidence = CandidacyStatus.FLOATED, "list", LIST_CONFIDENCE
             else:
                 continue
-            election = _election_for(context, sentence)
-            fact = Candidacy(
-                person, election, status, context.evidence(sentence, f"candidacy.{how}", confidence)
-            )
+            election = elections.of(sentence)
             key = (person.name, election.label)
             if key not in found or _rank(found[key].status) < _rank(status):
-                found[key] = fact
-        previous_cues = cues
+                evidence = context.evidence(sentence, f"candidacy.{how}", confidence)
+                found[key] = Candidacy(person, election, status, evidence)
     return list(found.values())
+
+
+def _cues(text: str) -> list[Cue]:
+    return [c for c in find_cues("candidacy_cues.tsv", "status", text) if not _negated(text, c)]
+
+
+def _floated_before(context: ArticleContext, sentence: SentenceMentions) -> bool:
+    """Whether the sentence before floats names ("... kandidat lama. Seperti H Nama, ...")."""
+    if sentence.index == 0:
+        return False
+    previous = context.sentences[sentence.index - 1].sentence.masked
+    return any(c.value == CandidacyStatus.FLOATED.value for c in _cues(previous))
+
+
+class _Elections:
+    """The election of each sentence's candidacies, worked out once a sentence (and the
+    article-wide answers once an article)."""
+
+    def __init__(self, context: ArticleContext) -> None:
+        self.context = context
+        self.by_sentence: dict[int, Election] = {}
+        self._year: tuple[int | None] | None = None
+        self._dominant: tuple[Election | None] | None = None
+
+    def of(self, sentence: SentenceMentions) -> Election:
+        election = self.by_sentence.get(sentence.index)
+        if election is None:
+            election = self.by_sentence[sentence.index] = _election_for(self, sentence)
+        return election
+
+    def year(self) -> int | None:
+        if self._year is None:
+            self._year = (election_year(self.context),)
+        return self._year[0]
+
+    def dominant(self) -> Election | None:
+        if self._dominant is None:
+            self._dominant = (dominant_election(self.context),)
+        return self._dominant[0]
 
 
 def _rank(status: CandidacyStatus) -> int:
@@ -84,7 +127,7 @@ def _rank(status: CandidacyStatus) -> int:
 
 
 def _negated(text: str, cue: Cue) -> bool:
-    return ends_at(_NEGATION, text, cue.start)
+    return ends_at(_NEGATION, text, cue.start, reach=_NEGATION_REACH)
 
 
 def _looks_like_a_person(person: Person) -> bool:
@@ -116,8 +159,8 @@ def _nearest_cue(text: str, start: int, end: int, cues: list[Cue]) -> Cue | None
     return best
 
 
-def _election_for(context: ArticleContext, sentence: SentenceMentions) -> Election:
-    year = election_year(context)
+def _election_for(elections: _Elections, sentence: SentenceMentions) -> Election:
+    context, year = elections.context, elections.year()
     for mention in sentence.elections:
         if not mention.past and (mention.place is not None or mention.level != "generic"):
             mention_year = mention.date.value.year if mention.date else year
@@ -131,7 +174,7 @@ def _election_for(context: ArticleContext, sentence: SentenceMentions) -> Electi
             and (office.place.kind == PLACE_KIND_FOR_LEVEL.get(_ROLE_LEVEL[office.role]))
         ):
             return Election(canonical_kind(level, office.place), office.place, year)
-    dominant = dominant_election(context)
+    dominant = elections.dominant()
     if dominant is not None:
         return dominant
     for earlier in reversed(context.sentences[: sentence.index + 1]):

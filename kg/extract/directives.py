@@ -78,15 +78,20 @@ def _directives_in(
         for cue in find_cues("audiences.tsv", "audience", text)
         if cue.start >= verb.start and not ends_at(_NOT_ADDRESSED, text, cue.start)
     ]
+    if not addressees:
+        return []
     topics = find_cues("topics.tsv", "topic", text, prefix=True)
+    if not topics:
+        return []
     # A group is addressed when a topic follows it ("ASN ... netral") or it comes right after
     # the verb; "... pelayanan kepada masyarakat" at the end of a sentence is not addressed.
+    last_topic = max(t.start for t in topics)
     addressees = [
         cue
         for cue in addressees
-        if any(t.start >= cue.end for t in topics) or cue.start - verb.end <= ADDRESSEE_REACH
+        if last_topic >= cue.end or cue.start - verb.end <= ADDRESSEE_REACH
     ]
-    if not addressees or not topics:
+    if not addressees:
         return []
     official, how, confidence = _official(context, sentence, verb, holders, officials)
     if official is None:
@@ -113,10 +118,13 @@ def _quoted_directive(
 ) -> list[IssuesDirective]:
     """A quote that tells a group what to do, attributed after it: '"Kepala desa jangan
     ikut-ikutan kampanye," tegas Edwar.' (or "tegasnya": the official spoken of last)."""
-    text = context.article.text
-    attribution = _ATTRIBUTION.search(sentence.sentence.masked)
+    masked = sentence.sentence.masked
+    if '"' not in masked and "”" not in masked:  # what every attribution starts with
+        return []
+    attribution = _ATTRIBUTION.search(masked)
     if attribution is None:
         return []
+    text = context.article.text
     close = sentence.sentence.start + attribution.start()
     paragraph = context.article.paragraphs[sentence.sentence.paragraph]
     open_at = max(text.rfind(q, paragraph.start, close) for q in '"“')

@@ -60,15 +60,15 @@ def extract_election_dates(context: ArticleContext) -> list[ElectionOnDate]:
                 continue
             confidence = YEAR_CONFIDENCE if mention.date.value.is_year else NAMED_DATE_CONFIDENCE
             _add(claims, context, sentence, mention, mention.date, confidence, "named")
-        if sentence.elections or last is None or not _SCHEDULE.search(sentence.sentence.masked):
+        if sentence.elections or last is None:
             continue
         previous_sentence, previous = last
         if previous.past or sentence.index - previous_sentence.index > 1:
             continue
-        for date in sentence.dates:
-            if not date.value.is_year:
-                _add(claims, context, sentence, previous, date, SCHEDULE_CONFIDENCE, "schedule")
-                break
+        # the cheap tests first: most sentences give no full date, and the pattern is slow
+        date = next((d for d in sentence.dates if not d.value.is_year), None)
+        if date is not None and _SCHEDULE.search(sentence.sentence.masked):
+            _add(claims, context, sentence, previous, date, SCHEDULE_CONFIDENCE, "schedule")
     return list(claims.values())
 
 
@@ -76,9 +76,10 @@ def _scheduled_date(sentence: SentenceMentions, mention: ElectionMention) -> Dat
     """A full date after an election named without one, in a sentence that schedules it."""
     if mention.date is not None and not mention.date.value.is_year:
         return None
-    if not _SCHEDULE.search(sentence.sentence.masked):
+    date = next((d for d in sentence.dates if d.start >= mention.end and not d.value.is_year), None)
+    if date is None or not _SCHEDULE.search(sentence.sentence.masked):
         return None
-    return next((d for d in sentence.dates if d.start >= mention.end and not d.value.is_year), None)
+    return date
 
 
 def _add(

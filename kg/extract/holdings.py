@@ -69,6 +69,7 @@ _THAT_REGION = re.compile(
     r"\s*(?:di\s+(?:wilayah|daerah|kabupaten|kota)\s+(?:tersebut|itu|yang\s+sama)|setempat)",
     re.I,
 )
+_CLOSING_PARENTHESIS = re.compile(r"\s*\)")
 INFERRED_REGION_PENALTY = 0.1
 
 
@@ -90,19 +91,22 @@ def extract_holdings(context: ArticleContext) -> list[HoldsOffice]:
 
 
 def _links_in(context: ArticleContext, sentence: SentenceMentions) -> list[_Link]:
+    if not sentence.offices:
+        return []
     text = sentence.sentence.masked
     links: list[_Link] = []
     linked_office_of: dict[int, _Link] = {}  # office start -> the link that claimed it
     for office in sentence.offices:
         if office.candidate:
             continue
-        succession = _succession(context, sentence, office, text)
+        preceding = [p for p in sentence.persons if p.end <= office.start]
+        succession = _succession(context, sentence, office, text, preceding)
         if succession:
             links += succession
             linked_office_of[office.start] = succession[0]
             continue
         link = _office_then_name(context, sentence, office, text) or _name_then_office(
-            context, sentence, office, text, linked_office_of
+            context, sentence, office, text, linked_office_of, preceding
         )
         if link:
             links.append(link)
@@ -111,11 +115,15 @@ def _links_in(context: ArticleContext, sentence: SentenceMentions) -> list[_Link
 
 
 def _succession(
-    context: ArticleContext, sentence: SentenceMentions, office: OfficeMention, text: str
+    context: ArticleContext,
+    sentence: SentenceMentions,
+    office: OfficeMention,
+    text: str,
+    preceding: list[PersonMention],
 ) -> list[_Link]:
-    """ "A gantikan B sebagai <post>": [A holds it (current), B held it (former)]."""
-    preceding = [p for p in sentence.persons if p.end <= office.start]
-    if len(preceding) < 2 or office.former:
+    """ "A gantikan B sebagai <post>": [A holds it (current), B held it (former)].
+    `preceding` are the names before the post."""
+    if office.former or len(preceding) < 2:
         return []
     successor_mention, predecessor_mention = preceding[-2], preceding[-1]
     if not _SUCCEEDS.fullmatch(text[successor_mention.end : predecessor_mention.start]):
@@ -135,10 +143,9 @@ def _succession(
 def _office_then_name(
     context: ArticleContext, sentence: SentenceMentions, office: OfficeMention, text: str
 ) -> _Link | None:
-    following = [p for p in sentence.persons if p.start >= office.end]
-    if not following:
+    mention = next((p for p in sentence.persons if p.start >= office.end), None)
+    if mention is None:
         return None
-    mention = following[0]
     person = context.person(sentence, mention)
     if person is None:
         return None
@@ -159,8 +166,8 @@ def _name_then_office(
     office: OfficeMention,
     text: str,
     linked_office_of: dict[int, _Link],
+    preceding: list[PersonMention],
 ) -> _Link | None:
-    preceding = [p for p in sentence.persons if p.end <= office.start]
     earlier_offices = [o for o in sentence.offices if o.end <= office.start]
     if earlier_offices and earlier_offices[-1].start in linked_office_of:
         # "Koimuddin, Kepala Dinas Kehutanan Sumsel sebagai Pj Wali Kota Lubuklinggau"
@@ -184,7 +191,7 @@ def _name_then_office(
     for how, (pattern, confidence) in _NAME_THEN_OFFICE.items():
         if not pattern.fullmatch(gap):
             continue
-        if how == "parenthesis" and not re.match(r"\s*\)", text[office.end :]):
+        if how == "parenthesis" and not _CLOSING_PARENTHESIS.match(text, office.end):
             continue
         if how == "juxtaposed" and len(mention.words) < 2 and not mention.prefixes:
             continue  # one capitalised word before a title is too often not a name
@@ -194,21 +201,21 @@ def _name_then_office(
 
 def _facts(context: ArticleContext, links: list[_Link]) -> list[HoldsOffice]:
     """One fact per (person, office, current), with regions filled in where the text allows."""
+    offices = [link.office.office() for link in links]  # each made once: links ask twice
     known_regions: dict[tuple[str, str], Place] = {}
-    for link in links:
-        if link.office.place is not None:
-            known_regions.setdefault(
-                (link.person.name, link.office.office().title), link.office.place
-            )
+    for link, office in zip(links, offices, strict=True):
+        if office.jurisdiction is not None:
+            known_regions.setdefault((link.person.name, office.title), office.jurisdiction)
     best: dict[tuple[str, str, str | None, bool], HoldsOffice] = {}
-    for link in links:
-        place, confidence = link.office.place, link.confidence
-        title = link.office.office().title
+    for link, office in zip(links, offices, strict=True):
+        place, confidence = office.jurisdiction, link.confidence
+        title = office.title
         if place is None:
             place = known_regions.get((link.person.name, title)) or _region_from_text(context, link)
             confidence -= INFERRED_REGION_PENALTY
             if place is None and link.office.level in KIND_FOR_LEVEL:
                 continue  # "Pjs bupati di 3 daerah": a head of region, but of which region?
+            office = Office(office.role, office.qualifier, office.unit, place)
         if link.how == "holds_office.succeeded":
             tenure = replaced_on(context, link.sentence)
         else:
@@ -221,7 +228,7 @@ def _facts(context: ArticleContext, links: list[_Link]) -> list[HoldsOffice]:
             )
         fact = HoldsOffice(
             link.person,
-            link.office.office(place),
+            office,
             context.evidence(link.sentence, link.how, confidence),
             link.current,
             tenure.start,

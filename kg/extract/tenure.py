@@ -44,13 +44,13 @@ def read_tenure(
     `office_start` is where the post is named in the sentence; `taken_up` says the post was
     linked by "sebagai" ("digantikan X sebagai <post>": X takes the post up)."""
     text = sentence.sentence.masked
-    period = _PERIOD.search(text)
+    period = _PERIOD.search(text) if _may_name_a_period(text) else None
     if period:
         first, last = period.group(1), period.group(2)
         last = last if len(last) == 4 else first[:2] + last
         return Tenure(DateValue(first), DateValue(last), period.group(0))
     for date in sentence.dates:
-        if ends_at(_SINCE, text, date.start) and not date.value.is_year:
+        if not date.value.is_year and ends_at(_SINCE, text, date.start):
             return Tenure(start=date.value, cue=text[date.start - 6 : date.end].strip())
     cue = _cue(text, current, office_start, taken_up)
     if cue is None and not current:
@@ -68,6 +68,13 @@ def read_tenure(
     return Tenure(end=when, cue=words)
 
 
+def _may_name_a_period(text: str) -> bool:
+    """False only where `_PERIOD` cannot match: ASCII text without "periode" in any case (in
+    ASCII text, ignoring case is comparing lower case; only other scripts need the pattern).
+    The test is a tenth of the pattern's search, and few sentences name a period."""
+    return not text.isascii() or "periode" in text.lower()
+
+
 def replaced_on(context: ArticleContext, sentence: SentenceMentions) -> Tenure:
     """The tenure of a holder someone else replaces in this sentence ("A gantikan B"): it ends
     on the sentence's date, else the article's."""
@@ -78,7 +85,7 @@ def _cue(text: str, current: bool, office_start: int, taken_up: bool) -> Cue | N
     """A start cue near the post for a current holding (also "digantikan X sebagai <post>":
     X takes the post up), an end cue for a former one; never a future one ("akan dilantik")."""
     for cue in find_cues("tenure_cues.tsv", "effect", text):
-        if ends_at(_FUTURE, text, cue.start) or abs(cue.start - office_start) > CUE_REACH:
+        if abs(cue.start - office_start) > CUE_REACH or ends_at(_FUTURE, text, cue.start):
             continue
         if current and (cue.value == "start" or (taken_up and cue.start < office_start)):
             return cue

@@ -3,7 +3,9 @@
 `article_triples` gives two sets of triples for one extraction: entity descriptions (for the
 shared entities graph, written once whatever the number of articles naming them) and the
 article's own triples (its node, its facts, their evidence) for the article's named graph.
-Terms are N-Triples text (kg.graph.terms): what the store loads, made without rdflib objects.
+Terms are N-Triples text (kg.graph.terms), and triples N-Triples lines: what the store loads,
+made without rdflib objects, each term and entity description once per process where it
+depends on its value alone.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from kg.graph.vocab import FOAF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, XSD
 from kg.model import (
     Article,
     Candidacy,
-    DateValue,
     Election,
     ElectionOnDate,
     Evidence,
@@ -36,14 +37,14 @@ from kg.model import (
     Person,
     Place,
     PlaceKind,
-    relation_of,
 )
 from kg.resolve import (
     article_graph,
     article_iri,
     audience_iri,
     election_iri,
-    fact_iri,
+    fact_base,
+    fact_name,
     outlet_iri,
     person_iri,
     place_iri,
@@ -158,9 +159,32 @@ ENTITIES_GRAPH = iri(v.ENTITIES_GRAPH)
 
 @dataclass
 class ArticleTriples:
+    """One article's triples as N-Triples lines (`s p o .` and a line break), each once:
+    `entities` for the shared entities graph, `facts` for the article's own graph without
+    its completion record, which is `marker` (written last, see kg.graph.store). Lines,
+    because lines are what the store loads: no triple is made twice over."""
+
     graph: URIRef
-    entities: set[Triple] = field(default_factory=set)
-    facts: set[Triple] = field(default_factory=set)
+    entity_lines: set[str] = field(default_factory=set)
+    fact_lines: set[str] = field(default_factory=set)
+    marker: str = ""
+
+    @property
+    def entities(self) -> set[Triple]:
+        """The entity triples, as (subject, predicate, object) terms."""
+        return {_triple(line) for line in self.entity_lines}
+
+    @property
+    def facts(self) -> set[Triple]:
+        """The article graph's triples, its completion record included."""
+        lines = self.fact_lines | {self.marker} if self.marker else self.fact_lines
+        return {_triple(line) for line in lines}
+
+
+def _triple(line: str) -> Triple:
+    # A subject and a predicate are IRIs, and kg's IRIs hold no space.
+    subject, predicate, rest = line.split(" ", 2)
+    return subject, predicate, rest[: -len(" .\n")]
 
 
 def content_hash(article: Article) -> str:
@@ -173,240 +197,292 @@ def article_triples(extraction: Extraction) -> ArticleTriples:
     capitalised phrase that no fact needs is not worth a node."""
     article = extraction.article
     out = ArticleTriples(article_graph(article.id))
-    _article(out, article)
+    mapper = _Mapper(out, article)
+    mapper.article()
     for fact in extraction.facts:
-        _fact(out, article, fact)
+        mapper.fact(fact)
     return out
 
 
-def _article(out: ArticleTriples, article: Article) -> None:
-    node = iri(article_iri(article.id))
-    add = out.facts.add
-    add((node, N.rdf_type, N.schema_NewsArticle))
-    add((node, N.rdf_type, N.prov_Entity))
-    add((node, N.kg_articleId, literal(article.id)))
-    add((node, N.schema_headline, literal(article.title)))
-    add((node, N.kg_sourcePath, literal(article.source)))
-    add((node, N.kg_contentHash, literal(content_hash(article))))
-    if article.url:
-        add((node, N.schema_url, literal(article.url, _XSD_ANY_URI)))
-    if article.published:
-        add((node, N.schema_datePublished, _date(DateValue(article.published))))
-        if article.published_source:
-            add((node, N.kg_publishedSource, literal(article.published_source)))
-            confidence = PUBLISHED_CONFIDENCE.get(article.published_source, 0.5)
-            add((node, N.kg_publishedConfidence, literal(Decimal(str(confidence)))))
-    if article.dateline:
-        add((node, N.kg_dateline, literal(article.dateline)))
-    if article.outlet:
-        outlet = iri(outlet_iri(article.outlet))
-        add((node, N.schema_publisher, outlet))
-        out.entities.add((outlet, N.rdf_type, N.schema_Organization))
-        out.entities.add((outlet, N.schema_name, literal(article.outlet)))
+def _line(s: str, p: str, o: str) -> str:
+    return f"{s} {p} {o} .\n"
 
 
-def _fact(out: ArticleTriples, article: Article, fact: Fact) -> None:
-    relation = relation_of(fact)
-    node = iri(fact_iri(article.id, relation, _fact_key(fact)))
-    _evidence(out.facts, node, article, fact.evidence)
-    add = out.facts.add
-    if isinstance(fact, HoldsOffice):
-        person, post = _person(out.entities, fact.person), _post(out.entities, fact.office)
-        add((node, N.rdf_type, N.kg_Holding))
-        add((node, N.kg_holder, person))
-        add((node, N.kg_post, post))
-        add((node, N.kg_current, literal(fact.current)))
-        if fact.current:
-            add((person, N.org_holds, post))
-        if article.published:
-            add((node, N.kg_attestedOn, _date(DateValue(article.published))))
-        _tenure(out.facts, node, article, fact)
-    elif isinstance(fact, IssuesDirective):
-        add((node, N.rdf_type, N.kg_Directive))
-        add((node, N.rdf_type, N.schema_CommunicateAction))
-        add((node, N.schema_agent, _person(out.entities, fact.official)))
-        for addressee in fact.addressees:
-            audience = _labelled(out.entities, audience_iri(addressee), N.kg_Audience, addressee)
-            add((node, N.schema_recipient, audience))
-        topic = _labelled(out.entities, topic_iri(fact.topic), N.kg_Topic, fact.topic)
-        out.entities.add((topic, N.rdf_type, N.skos_Concept))
-        add((node, N.schema_about, topic))
-        add((node, N.kg_directiveKind, literal(fact.kind)))
-        if fact.date:
-            add((node, N.schema_startTime, _date(fact.date)))
-        if fact.quote:
-            add((node, N.schema_text, literal(fact.quote)))
-    elif isinstance(fact, ElectionOnDate):
-        election = _election(out.entities, fact.election)
-        add((node, N.rdf_type, N.kg_ElectionDateClaim))
-        add((node, N.kg_election, election))
-        add((node, N.kg_date, _date(fact.date)))
-        add((election, N.schema_startDate, _date(fact.date)))
-    elif isinstance(fact, Candidacy):
-        add((node, N.rdf_type, N.kg_Candidacy))
-        add((node, N.kg_candidate, _person(out.entities, fact.person)))
-        add((node, N.kg_election, _election(out.entities, fact.election)))
-        add((node, N.kg_status, STATUS_INDIVIDUAL[fact.status.value]))
+class _Mapper:
+    """Writes one article's lines; what is the same for all its facts is made once here."""
+
+    def __init__(self, out: ArticleTriples, article: Article) -> None:
+        self.out = out
+        self.article_ = article
+        self.entities = out.entity_lines
+        self.facts = out.fact_lines
+        self.node = iri(article_iri(article.id))
+        self.fact_base = f"<{fact_base(article.id)}"
+        self.derived_from = f" {N.prov_wasDerivedFrom} {self.node} .\n"
+        published = article.published
+        self.published = _date(published, len(published) == 4) if published else None
+
+    def article(self) -> None:
+        article, node, add = self.article_, self.node, self.facts.add
+        add(f"{node} {N.rdf_type} {N.schema_NewsArticle} .\n")
+        add(f"{node} {N.rdf_type} {N.prov_Entity} .\n")
+        add(f"{node} {N.kg_articleId} {literal(article.id)} .\n")
+        add(f"{node} {N.schema_headline} {literal(article.title)} .\n")
+        add(f"{node} {N.kg_sourcePath} {literal(article.source)} .\n")
+        self.out.marker = _line(node, N.kg_contentHash, literal(content_hash(article)))
+        if article.url:
+            add(f"{node} {N.schema_url} {literal(article.url, _XSD_ANY_URI)} .\n")
+        if self.published:
+            add(f"{node} {N.schema_datePublished} {self.published} .\n")
+            if article.published_source:
+                add(f"{node} {N.kg_publishedSource} {literal(article.published_source)} .\n")
+                confidence = PUBLISHED_CONFIDENCE.get(article.published_source, 0.5)
+                add(f"{node} {N.kg_publishedConfidence} {_decimal(confidence)} .\n")
+        if article.dateline:
+            add(f"{node} {N.kg_dateline} {literal(article.dateline)} .\n")
+        if article.outlet:
+            outlet, description = _outlet_description(article.outlet)
+            add(f"{node} {N.schema_publisher} {outlet} .\n")
+            self.entities.update(description)
+
+    def fact(self, fact: Fact) -> None:
+        entities, add = self.entities, self.facts.add
+        if isinstance(fact, HoldsOffice):
+            person, person_lines = _person_description(fact.person)
+            post, post_lines = _post_description(fact.office)
+            entities.update(person_lines)
+            entities.update(post_lines)
+            node = self.fact_node("holds_office", f"{person[1:-1]}|{post[1:-1]}|{fact.current}")
+            add(f"{node} {N.rdf_type} {N.kg_Holding} .\n")
+            add(f"{node} {N.kg_holder} {person} .\n")
+            add(f"{node} {N.kg_post} {post} .\n")
+            add(f"{node} {N.kg_current} {_TRUE if fact.current else _FALSE} .\n")
+            if fact.current:
+                add(f"{person} {N.org_holds} {post} .\n")
+            if self.published:
+                add(f"{node} {N.kg_attestedOn} {self.published} .\n")
+            self.tenure(node, fact)
+        elif isinstance(fact, IssuesDirective):
+            official, official_lines = _person_description(fact.official)
+            entities.update(official_lines)
+            key = f"{official[1:-1]}|{','.join(fact.addressees)}|{fact.topic}"
+            node = self.fact_node("issues_directive", key)
+            add(f"{node} {N.rdf_type} {N.kg_Directive} .\n")
+            add(f"{node} {N.rdf_type} {N.schema_CommunicateAction} .\n")
+            add(f"{node} {N.schema_agent} {official} .\n")
+            for addressee in fact.addressees:
+                audience, audience_lines = _audience_description(addressee)
+                entities.update(audience_lines)
+                add(f"{node} {N.schema_recipient} {audience} .\n")
+            topic, topic_lines = _topic_description(fact.topic)
+            entities.update(topic_lines)
+            add(f"{node} {N.schema_about} {topic} .\n")
+            add(f"{node} {N.kg_directiveKind} {literal(fact.kind)} .\n")
+            if fact.date:
+                add(f"{node} {N.schema_startTime} {_date(fact.date.iso, fact.date.is_year)} .\n")
+            if fact.quote:
+                add(f"{node} {N.schema_text} {literal(fact.quote)} .\n")
+        elif isinstance(fact, ElectionOnDate):
+            election, election_lines = _election_description(fact.election)
+            entities.update(election_lines)
+            node = self.fact_node("election_on_date", f"{election[1:-1]}|{fact.date.iso}")
+            date = _date(fact.date.iso, fact.date.is_year)
+            add(f"{node} {N.rdf_type} {N.kg_ElectionDateClaim} .\n")
+            add(f"{node} {N.kg_election} {election} .\n")
+            add(f"{node} {N.kg_date} {date} .\n")
+            add(f"{election} {N.schema_startDate} {date} .\n")
+        elif isinstance(fact, Candidacy):
+            person, person_lines = _person_description(fact.person)
+            election, election_lines = _election_description(fact.election)
+            entities.update(person_lines)
+            entities.update(election_lines)
+            node = self.fact_node("candidacy", f"{person[1:-1]}|{election[1:-1]}")
+            add(f"{node} {N.rdf_type} {N.kg_Candidacy} .\n")
+            add(f"{node} {N.kg_candidate} {person} .\n")
+            add(f"{node} {N.kg_election} {election} .\n")
+            add(f"{node} {N.kg_status} {STATUS_INDIVIDUAL[fact.status.value]} .\n")
+        else:
+            raise TypeError(f"not a fact: {fact!r}")
+        self.evidence(node, fact.evidence)
+
+    def fact_node(self, relation: str, key: str) -> str:
+        """The fact's IRI from what makes it this fact within its article (kg.resolve:
+        stable across rebuilds)."""
+        return f"{self.fact_base}{fact_name(relation, key)}>"
+
+    def evidence(self, node: str, evidence: Evidence) -> None:
+        add = self.facts.add
+        add(node + self.derived_from)
+        add(f"{node} {N.kg_sentence} {literal(evidence.sentence)} .\n")
+        add(f'{node} {N.kg_startOffset} "{evidence.start}"^^{_XSD_INTEGER} .\n')
+        add(f'{node} {N.kg_endOffset} "{evidence.end}"^^{_XSD_INTEGER} .\n')
+        add(f"{node} {N.kg_extractor} {_extractor(evidence.extractor)} .\n")
+        add(f"{node} {N.kg_confidence} {_decimal(evidence.confidence)} .\n")
+
+    def tenure(self, node: str, fact: HoldsOffice) -> None:
+        """The tenure bounds the text gives, as an OWL-Time interval on the holding
+        (`org:memberDuring`, as W3C ORG does for memberships), each bound with its evidence.
+        A bound given as a day is also on the holding itself as `schema:startDate` /
+        `schema:endDate` (as on a schema:Role): one triple pattern for queries, where the
+        path through the interval costs Oxigraph a scan of every interval
+        (benchmarks/README.md)."""
+        if fact.start is None and fact.end is None:
+            return
+        add = self.facts.add
+        holding = node[:-1]
+        interval = f"{holding}/tenure>"
+        add(f"{node} {N.org_memberDuring} {interval} .\n")
+        add(f"{interval} {N.rdf_type} {N.time_Interval} .\n")
+        for value, link, shortcut, name in (
+            (fact.start, N.time_hasBeginning, N.schema_startDate, "start"),
+            (fact.end, N.time_hasEnd, N.schema_endDate, "end"),
+        ):
+            if value is None:
+                continue
+            date = _date(value.iso, value.is_year)
+            if not value.is_year:
+                add(f"{node} {shortcut} {date} .\n")
+            instant = f"{holding}/{name}>"
+            add(f"{interval} {link} {instant} .\n")
+            add(f"{instant} {N.rdf_type} {N.time_Instant} .\n")
+            in_xsd = N.time_inXSDgYear if value.is_year else N.time_inXSDDate
+            add(f"{instant} {in_xsd} {date} .\n")
+            add(instant + self.derived_from)
+            add(f"{instant} {N.kg_sentence} {literal(fact.evidence.sentence)} .\n")
+            if fact.tenure_cue:
+                add(f"{instant} {N.kg_tenureCue} {literal(fact.tenure_cue)} .\n")
 
 
-def _tenure(triples: set[Triple], node: str, article: Article, fact: HoldsOffice) -> None:
-    """The tenure bounds the text gives, as an OWL-Time interval on the holding
-    (`org:memberDuring`, as W3C ORG does for memberships), each bound with its evidence.
-    A bound given as a day is also on the holding itself as `schema:startDate` /
-    `schema:endDate` (as on a schema:Role): one triple pattern for queries, where the path
-    through the interval costs Oxigraph a scan of every interval (benchmarks/README.md)."""
-    if fact.start is None and fact.end is None:
-        return
-    holding = node[1:-1]
-    interval = iri(f"{holding}/tenure")
-    triples.add((node, N.org_memberDuring, interval))
-    triples.add((interval, N.rdf_type, N.time_Interval))
-    for value, link, shortcut, name in (
-        (fact.start, N.time_hasBeginning, N.schema_startDate, "start"),
-        (fact.end, N.time_hasEnd, N.schema_endDate, "end"),
-    ):
-        if value is None:
-            continue
-        if not value.is_year:
-            triples.add((node, shortcut, _date(value)))
-        instant = iri(f"{holding}/{name}")
-        triples.add((interval, link, instant))
-        triples.add((instant, N.rdf_type, N.time_Instant))
-        in_xsd = N.time_inXSDgYear if value.is_year else N.time_inXSDDate
-        triples.add((instant, in_xsd, _date(value)))
-        triples.add((instant, N.prov_wasDerivedFrom, iri(article_iri(article.id))))
-        triples.add((instant, N.kg_sentence, literal(fact.evidence.sentence)))
-        if fact.tenure_cue:
-            triples.add((instant, N.kg_tenureCue, literal(fact.tenure_cue)))
+_TRUE = literal(True)
+_FALSE = literal(False)
+_XSD_INTEGER = iri(str(XSD.integer))
 
 
-def _fact_key(fact: Fact) -> str:
-    """What makes a fact this fact within its article: stable across rebuilds."""
-    if isinstance(fact, HoldsOffice):
-        return f"{person_iri(fact.person)}|{post_iri(fact.office)}|{fact.current}"
-    if isinstance(fact, IssuesDirective):
-        groups = ",".join(fact.addressees)
-        return f"{person_iri(fact.official)}|{groups}|{fact.topic}"
-    if isinstance(fact, ElectionOnDate):
-        return f"{election_iri(fact.election)}|{fact.date.iso}"
-    return f"{person_iri(fact.person)}|{election_iri(fact.election)}"
-
-
-def _evidence(triples: set[Triple], node: str, article: Article, evidence: Evidence) -> None:
-    triples.add((node, N.prov_wasDerivedFrom, iri(article_iri(article.id))))
-    triples.add((node, N.kg_sentence, literal(evidence.sentence)))
-    triples.add((node, N.kg_startOffset, literal(evidence.start)))
-    triples.add((node, N.kg_endOffset, literal(evidence.end)))
-    triples.add((node, N.kg_extractor, literal(evidence.extractor)))
-    triples.add((node, N.kg_confidence, literal(Decimal(str(evidence.confidence)))))
-
-
-# Entity descriptions depend on the entity alone, and the same people, posts, regions and
-# elections recur across articles: each description is made once and remembered (bounded).
+# Terms and entity descriptions depend on their value alone, and the same people, posts,
+# regions, elections, dates and confidences recur across articles: each is made once and
+# remembered (bounded). A description is the entity's node and the lines describing it.
 _DESCRIPTIONS = 8192
-Description = tuple[str, frozenset[Triple]]  # the entity's node, and the triples describing it
+Description = tuple[str, tuple[str, ...]]
 
 
-def _person(triples: set[Triple], person: Person) -> str:
-    node, description = _person_description(person)
-    triples.update(description)
-    return node
+@lru_cache(maxsize=1024, typed=True)  # typed: 1 and 1.0 are written differently
+def _decimal(value: float) -> str:
+    return literal(Decimal(str(value)))
+
+
+@lru_cache(maxsize=256)
+def _extractor(name: str) -> str:
+    return literal(name)
+
+
+@lru_cache(maxsize=_DESCRIPTIONS)
+def _date(iso: str, is_year: bool) -> str:
+    return literal(iso, _XSD_G_YEAR if is_year else _XSD_DATE)
+
+
+def _described(lines: set[str]) -> tuple[str, ...]:
+    return tuple(sorted(lines))
 
 
 @lru_cache(maxsize=_DESCRIPTIONS)
 def _person_description(person: Person) -> Description:
     node = iri(person_iri(person))
     name = literal(person.name)
-    triples = {
-        (node, N.rdf_type, N.schema_Person),
-        (node, N.rdf_type, N.foaf_Person),
-        (node, N.schema_name, name),
-        (node, N.rdfs_label, name),
+    lines = {
+        _line(node, N.rdf_type, N.schema_Person),
+        _line(node, N.rdf_type, N.foaf_Person),
+        _line(node, N.schema_name, name),
+        _line(node, N.rdfs_label, name),
     }
-    triples.update((node, N.skos_altLabel, literal(alias)) for alias in person.aliases)
-    triples.update((node, N.schema_honorificPrefix, literal(p)) for p in person.prefixes)
-    triples.update((node, N.schema_honorificSuffix, literal(s)) for s in person.suffixes)
-    return node, frozenset(triples)
-
-
-def _place(triples: set[Triple], place: Place) -> str:
-    node, description = _place_description(place)
-    triples.update(description)
-    return node
+    lines.update(_line(node, N.skos_altLabel, literal(alias)) for alias in person.aliases)
+    lines.update(_line(node, N.schema_honorificPrefix, literal(p)) for p in person.prefixes)
+    lines.update(_line(node, N.schema_honorificSuffix, literal(s)) for s in person.suffixes)
+    return node, _described(lines)
 
 
 @lru_cache(maxsize=_DESCRIPTIONS)
 def _place_description(place: Place) -> Description:
     node = iri(place_iri(place))
-    triples = {
-        (node, N.rdf_type, N.schema_AdministrativeArea),
-        (node, N.rdf_type, PLACE_CLASS[place.kind]),
-        (node, N.schema_name, literal(place.name)),
-        (node, N.rdfs_label, literal(place.label)),
-        (node, N.kg_regionCode, literal(place.code)),
+    lines = {
+        _line(node, N.rdf_type, N.schema_AdministrativeArea),
+        _line(node, N.rdf_type, PLACE_CLASS[place.kind]),
+        _line(node, N.schema_name, literal(place.name)),
+        _line(node, N.rdfs_label, literal(place.label)),
+        _line(node, N.kg_regionCode, literal(place.code)),
     }
     province = province_of(place)
     if province is not None:
-        triples.add((node, N.schema_containedInPlace, _place(triples, province)))
-    return node, frozenset(triples)
+        lines.add(_line(node, N.schema_containedInPlace, _place(lines, province)))
+    return node, _described(lines)
 
 
-def _post(triples: set[Triple], office: Office) -> str:
-    node, description = _post_description(office)
-    triples.update(description)
+def _place(lines: set[str], place: Place) -> str:
+    node, description = _place_description(place)
+    lines.update(description)
     return node
 
 
 @lru_cache(maxsize=_DESCRIPTIONS)
 def _post_description(office: Office) -> Description:
     node = iri(post_iri(office))
-    triples: set[Triple] = set()
-    role = _labelled(triples, role_iri(office.role), N.org_Role, office.role)
-    triples.add((node, N.rdf_type, N.org_Post))
-    triples.add((node, N.rdfs_label, literal(post_label(office))))
-    triples.add((node, N.kg_title, literal(office.title)))
-    triples.add((node, N.org_role, role))
+    role, role_lines = _labelled(role_iri(office.role), N.org_Role, office.role)
+    lines = set(role_lines)
+    lines.add(_line(node, N.rdf_type, N.org_Post))
+    lines.add(_line(node, N.rdfs_label, literal(post_label(office))))
+    lines.add(_line(node, N.kg_title, literal(office.title)))
+    lines.add(_line(node, N.org_role, role))
     if office.qualifier:
-        triples.add((node, N.kg_qualifier, literal(office.qualifier)))
+        lines.add(_line(node, N.kg_qualifier, literal(office.qualifier)))
     if office.unit:
-        triples.add((node, N.kg_unit, literal(office.unit)))
+        lines.add(_line(node, N.kg_unit, literal(office.unit)))
     if office.jurisdiction:
-        triples.add((node, N.kg_jurisdiction, _place(triples, office.jurisdiction)))
-    return node, frozenset(triples)
-
-
-def _election(triples: set[Triple], election: Election) -> str:
-    node, description = _election_description(election)
-    triples.update(description)
-    return node
+        lines.add(_line(node, N.kg_jurisdiction, _place(lines, office.jurisdiction)))
+    return node, _described(lines)
 
 
 @lru_cache(maxsize=_DESCRIPTIONS)
 def _election_description(election: Election) -> Description:
     node = iri(election_iri(election))
-    triples = {
-        (node, N.rdf_type, N.kg_Election),
-        (node, N.rdf_type, N.schema_Event),
-        (node, N.rdfs_label, literal(election.label)),
-        (node, N.kg_electionKind, literal(election.kind)),
+    lines = {
+        _line(node, N.rdf_type, N.kg_Election),
+        _line(node, N.rdf_type, N.schema_Event),
+        _line(node, N.rdfs_label, literal(election.label)),
+        _line(node, N.kg_electionKind, literal(election.kind)),
     }
     if election.jurisdiction:
-        triples.add((node, N.kg_jurisdiction, _place(triples, election.jurisdiction)))
+        lines.add(_line(node, N.kg_jurisdiction, _place(lines, election.jurisdiction)))
     if election.year and election.jurisdiction:
-        serentak = _election(triples, Election("Pilkada Serentak", None, election.year))
-        triples.add((node, N.schema_superEvent, serentak))
-    return node, frozenset(triples)
+        serentak, serentak_lines = _election_description(
+            Election("Pilkada Serentak", None, election.year)
+        )
+        lines.update(serentak_lines)
+        lines.add(_line(node, N.schema_superEvent, serentak))
+    return node, _described(lines)
 
 
-def _labelled(triples: set[Triple], node: URIRef, cls: str, label: str) -> str:
+@lru_cache(maxsize=_DESCRIPTIONS)
+def _audience_description(label: str) -> Description:
+    return _labelled(audience_iri(label), N.kg_Audience, label)
+
+
+@lru_cache(maxsize=_DESCRIPTIONS)
+def _topic_description(label: str) -> Description:
+    node, lines = _labelled(topic_iri(label), N.kg_Topic, label)
+    return node, (*lines, _line(node, N.rdf_type, N.skos_Concept))
+
+
+@lru_cache(maxsize=_DESCRIPTIONS)
+def _outlet_description(name: str) -> Description:
+    node = iri(outlet_iri(name))
+    return node, (
+        _line(node, N.rdf_type, N.schema_Organization),
+        _line(node, N.schema_name, literal(name)),
+    )
+
+
+def _labelled(node: URIRef, cls: str, label: str) -> Description:
     term = iri(node)
-    triples.add((term, N.rdf_type, cls))
-    triples.add((term, N.rdfs_label, literal(label)))
-    return term
-
-
-def _date(value: DateValue) -> str:
-    return literal(value.iso, _XSD_G_YEAR if value.is_year else _XSD_DATE)
+    return term, (_line(term, N.rdf_type, cls), _line(term, N.rdfs_label, literal(label)))
 
 
 def iter_quads(triples: ArticleTriples) -> Iterator[tuple[str, str, str, str]]:

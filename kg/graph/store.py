@@ -18,8 +18,8 @@ are on `kg.graph.remote.RemoteStore`, a SPARQL 1.1 server.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -27,14 +27,13 @@ import pyoxigraph as ox
 
 from kg.errors import StoreError, first_line
 from kg.graph import vocab as v
-from kg.graph.rdf import ENTITIES_GRAPH, ArticleTriples, Triple
+from kg.graph.rdf import ENTITIES_GRAPH, ArticleTriples
 from kg.graph.terms import iri
 from kg.resources import ontology_dir
 
 DEFAULT_STORE = Path("kg-store")
 ONTOLOGY_GRAPH = ox.NamedNode(str(v.ID["graph/ontology"]))
 STORE_ENV = "KG_STORE"
-_CONTENT_HASH = iri(v.contentHash)
 
 
 class GraphStore(Protocol):
@@ -140,22 +139,19 @@ class PreparedArticle:
         )
 
 
-def prepare(triples: ArticleTriples) -> PreparedArticle:
-    marker = [t for t in triples.facts if t[1] == _CONTENT_HASH]
-    facts = [t for t in triples.facts if t[1] != _CONTENT_HASH]
-    graph = iri(triples.graph)
+def prepare(triples: ArticleTriples, sent: EntityMemory | None = None) -> PreparedArticle:
+    """The article as text to load. With `sent`, a worker's memory of the entity lines it
+    has passed on, those are left out and the others remembered: what `EntityMemory.unsent`
+    does to the prepared text, for a third of the cost (the mapping's lines are strings
+    Python already hashed; prepared text must be split and every line hashed again)."""
+    # N-Triples lines (kg.graph.rdf) are valid both in TriG and in SPARQL Update.
+    entities = triples.entity_lines if sent is None else sent.unsent_lines(triples.entity_lines)
     return PreparedArticle(
         str(triples.graph),
-        _triples_text(triples.entities).encode("utf-8"),
-        _triples_text(facts).encode("utf-8"),
-        f"GRAPH {graph} {{ {_triples_text(marker)}}}\n".encode(),
+        "".join(entities).encode("utf-8"),
+        "".join(triples.fact_lines).encode("utf-8"),
+        f"GRAPH {iri(triples.graph)} {{ {triples.marker}}}\n".encode(),
     )
-
-
-def _triples_text(triples: Iterable[Triple]) -> str:
-    # N-Triples terms (kg.graph.terms) are valid both in TriG and in SPARQL Update. One triple
-    # a line: a line break inside a literal is escaped.
-    return "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
 
 
 def _graph_block(graph: str, lines: bytes) -> bytes:
@@ -175,6 +171,7 @@ class EntityMemory:
     def __init__(self, limit: int = 250_000) -> None:
         self.limit = limit
         self.lines: set[bytes] = set()
+        self.texts: set[str] = set()  # what `unsent_lines` passed on (`unsent`: `lines`)
 
     def new_lines(self, articles: Iterable[PreparedArticle]) -> list[bytes]:
         """This batch's entity lines that are neither repeats within it nor already loaded."""
@@ -185,9 +182,23 @@ class EntityMemory:
         return [line + b"\n" for line in fresh - self.lines]
 
     def remember(self, lines: list[bytes]) -> None:
+        self._keep([line[:-1] for line in lines])
+
+    def _keep(self, lines: Collection[bytes]) -> None:
+        """Remember these lines (without their line breaks)."""
         if len(self.lines) + len(lines) > self.limit:
             self.lines.clear()
-        self.lines.update(line[:-1] for line in lines)
+        self.lines.update(lines)
+
+    def unsent_lines(self, lines: set[str]) -> set[str]:
+        """Of an article's entity lines (kg.graph.rdf), those this memory has not passed on
+        yet, which it then remembers: `unsent` before the lines are text (see `prepare`).
+        A memory used this way and through `unsent` keeps the two apart."""
+        fresh = lines - self.texts
+        if len(self.texts) + len(fresh) > self.limit:
+            self.texts.clear()
+        self.texts |= fresh
+        return fresh
 
     def unsent(self, article: PreparedArticle) -> PreparedArticle:
         """`article` without the entity lines that this memory has already passed on, which
@@ -197,11 +208,15 @@ class EntityMemory:
         and the writer's own deduplication. Only for articles the writer is sure to write
         after the earlier ones that carried those lines (a new article's batch is written no
         earlier than the batches before it)."""
-        fresh = self.new_lines([article])
-        self.remember(fresh)
-        if len(fresh) == article.entities.count(b"\n"):  # nothing left out: keep the text
+        lines = article.entities.split(b"\n")  # the text ends with a line break: "" last
+        fresh = set(lines)
+        fresh.discard(b"")
+        fresh -= self.lines
+        self._keep(fresh)
+        if len(fresh) == len(lines) - 1:  # nothing left out: keep the text
             return article
-        return replace(article, entities=b"".join(fresh))
+        entities = b"".join(line + b"\n" for line in fresh)
+        return PreparedArticle(article.graph, entities, article.facts, article.marker)
 
 
 def write_articles(

@@ -16,7 +16,6 @@ import rdflib
 from rdflib.term import Node
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 def iri(value: str) -> str:
@@ -28,14 +27,26 @@ def iri(value: str) -> str:
 def literal(value: str | bool | int | Decimal, datatype: str | None = None) -> str:
     """A literal: a string (with `datatype` when given), or a boolean, integer or decimal
     typed as such."""
+    if isinstance(value, str):
+        text = f'"{escape(value)}"'
+        return f"{text}^^<{datatype}>" if datatype else text
     if isinstance(value, bool):
         return f'"{str(value).lower()}"^^<{XSD}boolean>'
     if isinstance(value, int):
         return f'"{value}"^^<{XSD}integer>'
-    if isinstance(value, Decimal):
-        return f'"{value:f}"^^<{XSD}decimal>'
-    text = f'"{value.translate(_ESCAPES)}"'
-    return f"{text}^^<{datatype}>" if datatype else text
+    return f'"{value:f}"^^<{XSD}decimal>'
+
+
+def escape(text: str) -> str:
+    """`text` with the four escapes every string needs. Most text needs none, and four
+    substring tests are much cheaper than `str.translate` (which looks up every character):
+    2 us against 0.1 us for an evidence sentence. The backslash goes first, so that no
+    escape made here is escaped again."""
+    if "\\" in text or '"' in text or "\n" in text or "\r" in text:
+        return (
+            text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        )
+    return text
 
 
 def to_oxigraph(term: str) -> ox.NamedNode | ox.Literal | ox.BlankNode:
