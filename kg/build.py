@@ -95,7 +95,7 @@ class _Done:
 
 
 # Entity lines this process has already sent to the writer during the current build (see
-# EntityMemory.unsent). Set anew by `build` before the workers are forked, so each build (and
+# EntityMemory.unsent_lines). Set anew by `build` before the workers are forked, so each build (and
 # each worker, a copy) starts empty.
 _sent = EntityMemory()
 
@@ -107,9 +107,7 @@ def _process(task: tuple[Article, bool], min_confidence: float) -> _Done:
     article, replacing = task
     try:
         extraction = _filtered(extract(article), min_confidence)
-        prepared = prepare(article_triples(extraction))
-        if not replacing:
-            prepared = _sent.unsent(prepared)
+        prepared = prepare(article_triples(extraction), sent=None if replacing else _sent)
     except Exception as exc:  # one article's failure must not stop the batch
         message = f"extraction failed: {type(exc).__name__}: {exc}"
         return _Done(article.id, article.source, None, error=message, detail=format_exc())

@@ -196,30 +196,6 @@ def test_a_worker_sends_each_entity_line_once_per_build_but_all_of_them_for_a_re
     assert again.facts == replacing.facts
 
 
-def test_leaving_out_sent_lines_before_or_after_they_are_text_gives_the_same_articles(tmp_path):
-    from kg.extract import extract
-    from kg.graph.rdf import article_triples
-    from kg.graph.store import EntityMemory, prepare
-    from kg.ingest import read_articles
-
-    later = ARTICLE.replace("memimpin rapat", "membuka rapat").replace("Rapat", "Rapat Lagi")
-    other = ARTICLE.replace("Rahmat Hidayat", "Yusuf Maulana")
-    texts = [ARTICLE, later, other]
-    paths = [write(tmp_path, f"{n}.txt", text) for n, text in enumerate(texts)]
-    triples = [article_triples(extract(next(read_articles([path])))) for path in paths]
-    as_text, as_lines = EntityMemory(), EntityMemory()
-    for one in triples:
-        after = as_text.unsent(prepare(one))
-        before = prepare(one, sent=as_lines)
-        assert set(after.entities.split(b"\n")) == set(before.entities.split(b"\n"))
-        assert (after.graph, after.facts, after.marker) == (
-            before.graph,
-            before.facts,
-            before.marker,
-        )
-    assert b"yusuf-maulana" in prepare(triples[2], sent=EntityMemory()).entities
-
-
 def test_small_builds_compact_the_store_once_enough_of_it_is_uncompacted(tmp_path, monkeypatch):
     import kg.build
     from kg.graph.store import COMPACTED_MARK, fresh_share, open_store

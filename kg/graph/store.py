@@ -141,9 +141,9 @@ class PreparedArticle:
 
 def prepare(triples: ArticleTriples, sent: EntityMemory | None = None) -> PreparedArticle:
     """The article as text to load. With `sent`, a worker's memory of the entity lines it
-    has passed on, those are left out and the others remembered: what `EntityMemory.unsent`
-    does to the prepared text, for a third of the cost (the mapping's lines are strings
-    Python already hashed; prepared text must be split and every line hashed again)."""
+    has passed on, those are left out and the others remembered (`EntityMemory.unsent_lines`;
+    done on the mapping's lines, which Python has already hashed, it costs a third of doing
+    it on the prepared text, which must be split and every line hashed again)."""
     # N-Triples lines (kg.graph.rdf) are valid both in TriG and in SPARQL Update.
     entities = triples.entity_lines if sent is None else sent.unsent_lines(triples.entity_lines)
     return PreparedArticle(
@@ -171,7 +171,7 @@ class EntityMemory:
     def __init__(self, limit: int = 250_000) -> None:
         self.limit = limit
         self.lines: set[bytes] = set()
-        self.texts: set[str] = set()  # what `unsent_lines` passed on (`unsent`: `lines`)
+        self.texts: set[str] = set()  # what `unsent_lines` passed on (a worker's memory)
 
     def new_lines(self, articles: Iterable[PreparedArticle]) -> list[bytes]:
         """This batch's entity lines that are neither repeats within it nor already loaded."""
@@ -192,31 +192,17 @@ class EntityMemory:
 
     def unsent_lines(self, lines: set[str]) -> set[str]:
         """Of an article's entity lines (kg.graph.rdf), those this memory has not passed on
-        yet, which it then remembers: `unsent` before the lines are text (see `prepare`).
-        A memory used this way and through `unsent` keeps the two apart."""
+        yet, which it then remembers. A worker process uses it (through `prepare`) on what it
+        sends to the writer: most entity text is repeats (10,000 generated articles: 6.9 KB
+        of entity lines an article, 0.65 KB of them distinct), and leaving them out where they
+        are made spares the pipe and the writer's own deduplication. Only for articles the
+        writer is sure to write after the earlier ones that carried those lines (a new
+        article's batch is written no earlier than the batches before it)."""
         fresh = lines - self.texts
         if len(self.texts) + len(fresh) > self.limit:
             self.texts.clear()
         self.texts |= fresh
         return fresh
-
-    def unsent(self, article: PreparedArticle) -> PreparedArticle:
-        """`article` without the entity lines that this memory has already passed on, which
-        it then remembers. A worker process uses it on what it sends to the writer: most
-        entity text is repeats (10,000 generated articles: 6.9 KB of entity lines an article,
-        0.65 KB of them distinct), and leaving them out where they are made spares the pipe
-        and the writer's own deduplication. Only for articles the writer is sure to write
-        after the earlier ones that carried those lines (a new article's batch is written no
-        earlier than the batches before it)."""
-        lines = article.entities.split(b"\n")  # the text ends with a line break: "" last
-        fresh = set(lines)
-        fresh.discard(b"")
-        fresh -= self.lines
-        self._keep(fresh)
-        if len(fresh) == len(lines) - 1:  # nothing left out: keep the text
-            return article
-        entities = b"".join(line + b"\n" for line in fresh)
-        return PreparedArticle(article.graph, entities, article.facts, article.marker)
 
 
 def write_articles(
