@@ -8,6 +8,8 @@ kg/data/name_stopwords.txt and kg/data/honorifics.tsv.
 from __future__ import annotations
 
 import re
+import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -15,7 +17,11 @@ from typing import NamedTuple
 from kg.lexicon import load_table, load_words
 
 # A hyphen before a capital joins two names ("Hendra-Siti", a candidate pair), not one name.
-_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?![A-Z])|\.(?=[A-Za-z]))*\.?|\d+|\S")
+_TOKEN = r"(?>[A-Za-z](?:[A-Za-z'’]|-(?![A-Z])|\.(?=[A-Za-z]))*\.?|\d+|\S)"
+# The token at or after a position where a token may begin (atomic: it is the one token that
+# scanning the text from its start would give there, never a shorter piece of it).
+_TOKEN_ENDS = r"(?![A-Za-z'’]|-(?![A-Z])|\.(?=[A-Za-z]))"  # after a letter: the word ends here
+_NEXT_TOKEN = re.compile(r"\s*+(" + _TOKEN + ")")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.")
 # Indonesian verb morphology: a capitalised "Menyampaikan" or "Dijelaskan" is not a name.
 _VERB_LIKE = re.compile(
@@ -92,6 +98,54 @@ def _is_name_text(text: str) -> bool:
     return word.lower() not in load_words("name_stopwords.txt") and not is_suffix(word)
 
 
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+_MARK_AFTER_MARK = re.compile(r"[-'’.][-'’.][A-Za-z]")
+
+
+@cache
+def _stop_pattern(lower: bool) -> re.Pattern[str]:
+    """Finds a letter that may begin a mention: a capital before a small letter or a dot (a
+    name word, an initial), or the first letter of an honorific (those written in lower case
+    only when `lower`). One branch a first letter, so that the scan skips from one such
+    letter to the next."""
+    prefixes = sorted(form for form in _honorifics()[0] if form)
+    honorifics = {form.lower() for form in prefixes}
+    # A capitalised stop word ("Bupati", "Kota") cannot begin one either: most capitals in
+    # news text are such words, and each stop costs a step in Python.
+    stopwords: dict[str, list[str]] = {}
+    for word in sorted(load_words("name_stopwords.txt"), key=lambda w: (-len(w), w)):
+        if word[:1].isascii() and word[:1].isalpha() and word not in honorifics:
+            stopwords.setdefault(word[0].upper(), []).append(re.escape(word[1:]))
+    rests: dict[str, list[str]] = {}
+    for form in prefixes:
+        rests.setdefault(form[0], []).append(re.escape(form[1:]))
+    branches = []
+    for letter in sorted(set(string.ascii_uppercase) | set(rests)):
+        ways = []
+        if letter in string.ascii_uppercase:
+            words = "|".join(stopwords.get(letter, []))
+            ways.append(f"(?=[a-z.])(?!(?ai:{words}){_TOKEN_ENDS})" if words else "(?=[a-z.])")
+        elif not lower:
+            continue
+        ways += [f"(?={rest})" for rest in rests.get(letter, [])]
+        branches.append(f"{re.escape(letter)}(?:{'|'.join(ways)})")
+    return re.compile("|".join(branches))
+
+
+@cache
+def _lower_honorifics() -> tuple[str, ...]:
+    return tuple(form for form in _honorifics()[0] if not ("A" <= form[:1] <= "Z"))
+
+
+@cache
+def _skip_pattern() -> re.Pattern[str]:
+    """Matches from a token boundary over every token up to the next one that can begin a
+    mention (group 1): a capitalised word, or an honorific written in lower case ("dr")."""
+    lower = sorted(form for form in _honorifics()[0] if not ("A" <= form[:1] <= "Z"))
+    can_begin = "|".join(["[A-Z]", *(re.escape(form) for form in lower)])
+    return re.compile(r"(?:\s*+" + _TOKEN + r")*?\s*+(?=" + can_begin + ")(" + _TOKEN + ")")
+
+
 @lru_cache(maxsize=65536)
 def _may_start_name(text: str) -> bool:
     """Whether a mention can begin at a token written so: only an honorific or a name word
@@ -106,7 +160,13 @@ def find_persons(
 
     Offsets in the result are `offset` + the position in `text`.
     """
-    tokens = [_Token(*m.span(), m.group()) for m in _TOKEN.finditer(text)]
+    # One regex call jumps to the next token that can begin a name, across all the tokens that
+    # cannot (most of a sentence); only the few tokens from there on are read in Python.
+    # Building a tuple for every token of every sentence was the largest cost of extraction.
+    next_start = _start_finder(text)
+    first = next_start(0)
+    if first is None:
+        return []
     # One flag per character rather than testing every token against every span: that was
     # (tokens x spans), the cost that dominated long sentences.
     covered = bytearray(len(text))
@@ -119,42 +179,99 @@ def find_persons(
         return 1 not in covered[token.start : token.end]
 
     mentions: list[PersonMention] = []
-    i = 0
-    while i < len(tokens):
-        if not _may_start_name(tokens[i].text):
-            i += 1  # what the steps below would do for this token, faster
+    while first is not None:
+        if not _may_start_name(first.text):
+            first = next_start(first.end)
             continue
-        first = i
+        # The tokens from `first` on, read as they are asked for: token i exists when
+        # `i < len(tokens) or _more(tokens, text)` (asked in order, one past the end at most).
+        tokens = [first]
+        i = 0
         prefixes: list[str] = []
-        while i < len(tokens) and is_prefix(tokens[i].text) and _adjacent_words(tokens, i, text):
+        while (
+            (i < len(tokens) or _more(tokens, text))
+            and is_prefix(tokens[i].text)
+            and _adjacent_words(tokens, i, text)
+        ):
             prefixes.append(tokens[i].bare)
             i += 1
         names: list[_Token] = []
-        while i < len(tokens) and len(names) < MAX_NAME_WORDS and free(tokens[i]):
+        while (
+            (i < len(tokens) or _more(tokens, text))
+            and len(names) < MAX_NAME_WORDS
+            and free(tokens[i])
+        ):
             token = tokens[i]
-            if names and not _only_space_between(text, names[-1].end, token.start):
-                break
-            if _is_name_word(token) or (
+            if _is_name_text(token.text) or (
                 names
                 and token.text.lower() in _PARTICLES
-                and i + 1 < len(tokens)
-                and _is_name_word(tokens[i + 1])
+                and (i + 1 < len(tokens) or _more(tokens, text))
+                and _is_name_text(tokens[i + 1].text)
             ):
                 names.append(token)
             else:
                 break
             i += 1
         if not names or names[-1].text.lower() in _PARTICLES:
-            i = max(i, first + 1)
+            first = next_start(tokens[max(i, 1) - 1].end)
             continue
         end = names[-1].start + len(names[-1].bare)
-        suffixes, i, end = _read_suffixes(tokens, i, end)
-        start = tokens[first].start if prefixes else names[0].start
+        suffixes, i, end = _read_suffixes(tokens, text, i, end)
+        start = tokens[0].start if prefixes else names[0].start
         name = " ".join(_name_word(token) for token in names)
         mentions.append(
             PersonMention(offset + start, offset + end, name, tuple(prefixes), tuple(suffixes))
         )
+        first = next_start(tokens[i - 1].end)
     return mentions
+
+
+def _more(tokens: list[_Token], text: str) -> bool:
+    """Reads the token after the last of `tokens` into it; False at the end of `text`.
+
+    The tokens after a token are the same whether the text is tokenised from its start or
+    from that token, so a mention's tokens need not be found for the whole sentence.
+    """
+    match = _NEXT_TOKEN.match(text, tokens[-1].end)
+    if match is None:
+        return False
+    tokens.append(_Token(match.start(1), match.end(1), match.group(1)))
+    return True
+
+
+def _start_finder(text: str) -> Callable[[int], _Token | None]:
+    """A function giving, from a token boundary, the next token that may begin a mention.
+
+    A token begins at a letter unless the letter continues a word: after a letter, or after
+    a dot, an apostrophe or (before a small letter) a hyphen that follows a letter ("S.Sos",
+    "O'Neil", "Hendra-dr"). Where such a mark follows another mark, whether it continues a
+    word depends on what came before, so such a text is walked token by token instead.
+    """
+    if _MARK_AFTER_MARK.search(text) or "" in _honorifics()[0]:
+        skip = _skip_pattern()
+
+        def by_tokens(position: int) -> _Token | None:
+            match = skip.match(text, position)
+            return None if match is None else _Token(*match.span(1), match.group(1))
+
+        return by_tokens
+    stop = _stop_pattern(any(form in text for form in _lower_honorifics()))
+
+    def by_letters(position: int) -> _Token | None:
+        while (match := stop.search(text, position)) is not None:
+            at = match.start()
+            before = text[max(0, at - 2) : at].rjust(2)
+            if before[1] in _ASCII_LETTERS or (
+                (before[1] in ".'’" or (before[1] == "-" and text[at].islower()))
+                and before[0] in _ASCII_LETTERS
+            ):
+                position = at + 1  # inside a word
+                continue
+            token = _NEXT_TOKEN.match(text, at)
+            return _Token(*token.span(1), token.group(1))
+        return None
+
+    return by_letters
 
 
 def _name_word(token: _Token) -> str:
@@ -162,11 +279,11 @@ def _name_word(token: _Token) -> str:
     return token.text if len(token.text) == 2 and token.text.endswith(".") else token.bare
 
 
-def _read_suffixes(tokens: list[_Token], i: int, end: int) -> tuple[list[str], int, int]:
+def _read_suffixes(tokens: list[_Token], text: str, i: int, end: int) -> tuple[list[str], int, int]:
     """Academic titles after a name: ", SH, MM", " ST MM", " , SH ,MM."."""
     suffixes: list[str] = []
     j = i
-    while j < len(tokens):
+    while j < len(tokens) or _more(tokens, text):
         if tokens[j].text == ",":
             j += 1
             continue
@@ -181,13 +298,8 @@ def _read_suffixes(tokens: list[_Token], i: int, end: int) -> tuple[list[str], i
 
 
 def _adjacent_words(tokens: list[_Token], i: int, text: str) -> bool:
-    """A prefix counts only when a name word follows it directly."""
-    return (
-        i + 1 < len(tokens)
-        and _only_space_between(text, tokens[i].end, tokens[i + 1].start)
-        and (_is_name_word(tokens[i + 1]) or is_prefix(tokens[i + 1].text))
+    """A prefix counts only when a name word follows it directly (only spaces ever stand
+    between two tokens)."""
+    return (i + 1 < len(tokens) or _more(tokens, text)) and (
+        _is_name_text(tokens[i + 1].text) or is_prefix(tokens[i + 1].text)
     )
-
-
-def _only_space_between(text: str, start: int, end: int) -> bool:
-    return text[start:end].strip() == ""
