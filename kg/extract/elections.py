@@ -14,7 +14,7 @@ from functools import cache
 
 from kg.dates import DateMatch
 from kg.extract.places import PlaceMention, place_of_kind
-from kg.lexicon import forms_pattern, load_table
+from kg.lexicon import CaseFreePattern, forms_pattern, load_table
 from kg.model import Place, PlaceKind
 
 SERENTAK = "Pilkada Serentak"
@@ -64,8 +64,9 @@ def _forms() -> dict[str, tuple[str, bool]]:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
-    return re.compile(forms_pattern(list(_forms())), re.I)
+def _pattern() -> CaseFreePattern:
+    forms = list(_forms())
+    return CaseFreePattern.build(lambda lower: forms_pattern(forms, lower=lower))
 
 
 def canonical_kind(level: str, place: Place | None) -> str:
@@ -93,10 +94,14 @@ def find_elections(
 ) -> list[ElectionMention]:
     """Election mentions in `text`, with the region and date written right after them.
     `places` and `dates` are mentions in the same coordinates as `text`."""
+    pattern, subject = _pattern().on(text)
+    matches = list(pattern.finditer(subject))
+    if not matches:
+        return []  # most sentences name no election
     place_at = {place.start: place for place in places}
     date_at = {date.start: date for date in dates}
     mentions = []
-    for match in _pattern().finditer(text):
+    for match in matches:
         level, serentak = _forms()[" ".join(match.group().lower().split())]
         end = match.end()
         for extra in (_DEPUTY, _SERENTAK):
