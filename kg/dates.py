@@ -47,7 +47,7 @@ _PAST = re.compile(r"\s*,?\s*(?:lalu|silam|kemarin|yang\s+lalu)\b", re.I)
 
 _MIN_YEAR, _MAX_YEAR = 1900, 2099
 _DIGIT = re.compile(r"\d")
-_TIME = r"(?:\s*,?\s*(?:pukul\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)(?:\s*(?:WIB|WITA|WIT)\b)?)?"
+_TIME = r"(?:\s*,?\s*(?:pukul\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)(?:\s*(?:wib|wita|wit)\b)?)?"
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*")
 
 
@@ -82,15 +82,17 @@ class _Form:
 
 
 @cache
-def _forms() -> tuple[_Form, ...]:
-    month_word = forms_pattern(list(month_numbers()))
+def _forms(lower: bool) -> tuple[_Form, ...]:
+    """The date forms, ignoring case; with `lower`, for lower-cased ASCII text instead (the
+    engine skips ahead faster when it need not compare letters both ways)."""
+    month_word = forms_pattern(list(month_numbers()), lower=lower)
     month = "(?P<month>" + month_word + r")\.?"
-    weekday = forms_pattern(_WEEKDAYS)
+    weekday = forms_pattern(_WEEKDAYS, lower=lower)
     wd = rf"(?:(?P<wd>{weekday})\s*,?\s*)?"
     # "(?<![\d.,/])\d{1,2}", written to begin with the digit so that a scan can skip to digits.
     day = r"(?P<day>\d(?<![\d.,/]\d)\d?)"
     year = r"(?P<year>(?:19|20)\d{2})(?![\d/])"
-    flags = re.I
+    flags = 0 if lower else re.I
     named = re.compile(month_word, flags)
     day_named = re.compile(r"\d\s+" + month_word, flags)  # scanned from digits only: fast
     numeric = re.compile(r"\d[/.-]\d")  # also in every ISO date ("2024-08-30")
@@ -142,8 +144,8 @@ def _forms() -> tuple[_Form, ...]:
 
 
 @cache
-def _weekday() -> re.Pattern[str]:
-    return re.compile(forms_pattern(_WEEKDAYS), re.I)
+def _weekday(lower: bool) -> re.Pattern[str]:
+    return re.compile(forms_pattern(_WEEKDAYS, lower=lower), 0 if lower else re.I)
 
 
 def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
@@ -155,14 +157,18 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
     if not _DIGIT.search(text):
         return []  # every date form has a number in it; most sentences have none
     ref = _parse_reference(reference)
+    # Lower-cased, ASCII text is matched to the same spans by the lower-case forms; other
+    # text keeps the forms that ignore case (see kg.lexicon.CaseFreePattern).
+    lower = text.isascii()
+    subject = text.lower() if lower else text
     found: list[DateMatch] = []
     gates: dict[re.Pattern[str], re.Match[str] | None] = {}
     has_weekday: bool | None = None
-    for form in _forms():
+    for form in _forms(lower):
         pattern, start = form.pattern, 0
         if form.gate is not None:
             if form.gate not in gates:
-                gates[form.gate] = form.gate.search(text)
+                gates[form.gate] = form.gate.search(subject)
             gate = gates[form.gate]
             if gate is None:
                 continue
@@ -170,12 +176,12 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
                 start = gate.start()
         if form.plain is not None or pattern.groupindex.get("wd"):
             if has_weekday is None:
-                has_weekday = _weekday().search(text) is not None
+                has_weekday = _weekday(lower).search(subject) is not None
             if not has_weekday:
                 if form.plain is None:
                     continue
                 pattern = form.plain
-        for match in pattern.finditer(text, start):
+        for match in pattern.finditer(subject, start):
             date = form.convert(match, text, ref)
             if date is not None:
                 found.append(date)
@@ -230,7 +236,8 @@ def _named(match: re.Match[str], text: str, ref: dt.date | None) -> DateMatch | 
 
 def _month_year(match: re.Match[str], text: str, ref: dt.date | None) -> DateMatch | None:
     # "pada November 2024": the month is known but DateValue holds a date or a year.
-    return DateMatch(match.start(), match.end(), match.group(), DateValue(match["year"]), True)
+    start, end = match.span()
+    return DateMatch(start, end, text[start:end], DateValue(match["year"]), True)
 
 
 def _resolve(
@@ -245,7 +252,8 @@ def _resolve(
         has_year = False
     if iso is None:
         return None
-    return DateMatch(match.start(), match.end(), match.group(), DateValue(iso), has_year)
+    start, end = match.span()
+    return DateMatch(start, end, text[start:end], DateValue(iso), has_year)
 
 
 def _yearless(
