@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -17,7 +17,9 @@ from typing import NamedTuple
 from kg.lexicon import load_table, load_words
 
 # A hyphen before a capital joins two names ("Hendra-Siti", a candidate pair), not one name.
-_TOKEN = r"(?>[A-Za-z](?:[A-Za-z'’]|-(?![A-Z])|\.(?=[A-Za-z]))*\.?|\d+|\S)"
+_TOKEN_REST = r"(?>(?:[A-Za-z'’]|-(?![A-Z])|\.(?=[A-Za-z]))*\.?)"  # of a word, after a letter
+_TOKEN = r"(?>[A-Za-z]" + _TOKEN_REST + r"|\d+|\S)"
+_ANY_TOKEN = re.compile(_TOKEN)
 # The token at or after a position where a token may begin (atomic: it is the one token that
 # scanning the text from its start would give there, never a shorter piece of it).
 _TOKEN_ENDS = r"(?![A-Za-z'’]|-(?![A-Z])|\.(?=[A-Za-z]))"  # after a letter: the word ends here
@@ -129,21 +131,14 @@ def _stop_pattern(lower: bool) -> re.Pattern[str]:
             continue
         ways += [f"(?={rest})" for rest in rests.get(letter, [])]
         branches.append(f"{re.escape(letter)}(?:{'|'.join(ways)})")
-    return re.compile("|".join(branches))
+    return re.compile("(?:" + "|".join(branches) + ")" + _TOKEN_REST)
 
 
 @cache
-def _lower_honorifics() -> tuple[str, ...]:
-    return tuple(form for form in _honorifics()[0] if not ("A" <= form[:1] <= "Z"))
-
-
-@cache
-def _skip_pattern() -> re.Pattern[str]:
-    """Matches from a token boundary over every token up to the next one that can begin a
-    mention (group 1): a capitalised word, or an honorific written in lower case ("dr")."""
-    lower = sorted(form for form in _honorifics()[0] if not ("A" <= form[:1] <= "Z"))
-    can_begin = "|".join(["[A-Z]", *(re.escape(form) for form in lower)])
-    return re.compile(r"(?:\s*+" + _TOKEN + r")*?\s*+(?=" + can_begin + ")(" + _TOKEN + ")")
+def _lower_honorifics() -> re.Pattern[str]:
+    """Finds an honorific written in lower case ("dr"), anywhere."""
+    forms = sorted(form for form in _honorifics()[0] if not ("A" <= form[:1] <= "Z"))
+    return re.compile("|".join(re.escape(form) for form in forms) or "(?!)")
 
 
 @lru_cache(maxsize=65536)
@@ -160,29 +155,17 @@ def find_persons(
 
     Offsets in the result are `offset` + the position in `text`.
     """
-    # One regex call jumps to the next token that can begin a name, across all the tokens that
-    # cannot (most of a sentence); only the few tokens from there on are read in Python.
+    # One regex scan finds the tokens that can begin a name, passing over the tokens that
+    # cannot (most of a sentence); only the few tokens after each are read in Python.
     # Building a tuple for every token of every sentence was the largest cost of extraction.
-    next_start = _start_finder(text)
-    first = next_start(0)
-    if first is None:
-        return []
-    # One flag per character rather than testing every token against every span: that was
-    # (tokens x spans), the cost that dominated long sentences.
-    covered = bytearray(len(text))
-    for start, end in blocked or []:
-        start, end = max(0, start), min(end, len(text))
-        if start < end:
-            covered[start:end] = b"\x01" * (end - start)
-
-    def free(token: _Token) -> bool:
-        return 1 not in covered[token.start : token.end]
-
+    covered: bytearray | None = None
     mentions: list[PersonMention] = []
-    while first is not None:
-        if not _may_start_name(first.text):
-            first = next_start(first.end)
+    position = 0  # where the last mention, or the last token tried, ended
+    for first in _candidates(text):
+        if first.start < position or not _may_start_name(first.text):
             continue
+        if covered is None:
+            covered = _covered(text, blocked or [])
         # The tokens from `first` on, read as they are asked for: token i exists when
         # `i < len(tokens) or _more(tokens, text)` (asked in order, one past the end at most).
         tokens = [first]
@@ -199,7 +182,7 @@ def find_persons(
         while (
             (i < len(tokens) or _more(tokens, text))
             and len(names) < MAX_NAME_WORDS
-            and free(tokens[i])
+            and 1 not in covered[tokens[i].start : tokens[i].end]
         ):
             token = tokens[i]
             if _is_name_text(token.text) or (
@@ -213,7 +196,7 @@ def find_persons(
                 break
             i += 1
         if not names or names[-1].text.lower() in _PARTICLES:
-            first = next_start(tokens[max(i, 1) - 1].end)
+            position = tokens[max(i, 1) - 1].end
             continue
         end = names[-1].start + len(names[-1].bare)
         suffixes, i, end = _read_suffixes(tokens, text, i, end)
@@ -222,8 +205,19 @@ def find_persons(
         mentions.append(
             PersonMention(offset + start, offset + end, name, tuple(prefixes), tuple(suffixes))
         )
-        first = next_start(tokens[i - 1].end)
+        position = tokens[i - 1].end
     return mentions
+
+
+def _covered(text: str, blocked: list[tuple[int, int]]) -> bytearray:
+    """One flag per character of `text`, set inside a blocked span. Testing every token
+    against every span instead was (tokens x spans), the cost that dominated long sentences."""
+    covered = bytearray(len(text))
+    for start, end in blocked:
+        start, end = max(0, start), min(end, len(text))
+        if start < end:
+            covered[start:end] = b"\x01" * (end - start)
+    return covered
 
 
 def _more(tokens: list[_Token], text: str) -> bool:
@@ -239,39 +233,32 @@ def _more(tokens: list[_Token], text: str) -> bool:
     return True
 
 
-def _start_finder(text: str) -> Callable[[int], _Token | None]:
-    """A function giving, from a token boundary, the next token that may begin a mention.
+def _candidates(text: str) -> Iterator[_Token]:
+    """The tokens of `text` that may begin a mention, in order (and some that may not).
 
     A token begins at a letter unless the letter continues a word: after a letter, or after
     a dot, an apostrophe or (before a small letter) a hyphen that follows a letter ("S.Sos",
     "O'Neil", "Hendra-dr"). Where such a mark follows another mark, whether it continues a
-    word depends on what came before, so such a text is walked token by token instead.
+    word depends on what came before, so such a text is tokenised whole instead.
     """
     if _MARK_AFTER_MARK.search(text) or "" in _honorifics()[0]:
-        skip = _skip_pattern()
-
-        def by_tokens(position: int) -> _Token | None:
-            match = skip.match(text, position)
-            return None if match is None else _Token(*match.span(1), match.group(1))
-
-        return by_tokens
-    stop = _stop_pattern(any(form in text for form in _lower_honorifics()))
-
-    def by_letters(position: int) -> _Token | None:
-        while (match := stop.search(text, position)) is not None:
-            at = match.start()
-            before = text[max(0, at - 2) : at].rjust(2)
-            if before[1] in _ASCII_LETTERS or (
-                (before[1] in ".'’" or (before[1] == "-" and text[at].islower()))
-                and before[0] in _ASCII_LETTERS
-            ):
-                position = at + 1  # inside a word
+        for match in _ANY_TOKEN.finditer(text):
+            yield _Token(match.start(), match.end(), match.group())
+        return
+    stop = _stop_pattern(_lower_honorifics().search(text) is not None)
+    for match in stop.finditer(text):
+        # A match runs from its letter to where the word ends, as a token begun there would:
+        # inside a word, that is where the word's own token ends, so no token start is missed.
+        at = match.start()
+        if at:
+            before = text[at - 1]
+            if before in _ASCII_LETTERS:
                 continue
-            token = _NEXT_TOKEN.match(text, at)
-            return _Token(*token.span(1), token.group(1))
-        return None
-
-    return by_letters
+            if (before in ".'’" or (before == "-" and text[at].islower())) and (
+                at > 1 and text[at - 2] in _ASCII_LETTERS
+            ):
+                continue
+        yield _Token(at, match.end(), match.group())
 
 
 def _name_word(token: _Token) -> str:
