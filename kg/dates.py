@@ -14,13 +14,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from kg.lexicon import forms_pattern, load_table
 from kg.model import DateValue
 
 
-@dataclass(frozen=True, slots=True)
-class DateMatch:
+# A NamedTuple, not a frozen dataclass: made for every mention of every sentence, and a frozen
+# dataclass's __init__ costs three times as much (it sets each field through object.__setattr__).
+class DateMatch(NamedTuple):
     """A date in a text: `text == source[start:end]`; `has_year` is False when the year came
     from the reference date rather than from the text."""
 

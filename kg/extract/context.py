@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kg.dates import DateMatch, find_dates, find_years
 from kg.extract.cues import Cue, find_cues
@@ -21,8 +22,9 @@ from kg.extract.text import Sentence, split_sentences
 from kg.model import Article, Evidence, Person, Place, PlaceKind
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceMentions:
+# A NamedTuple, not a frozen dataclass: made for every mention of every sentence, and a frozen
+# dataclass's __init__ costs three times as much (it sets each field through object.__setattr__).
+class SentenceMentions(NamedTuple):
     index: int
     sentence: Sentence
     places: list[PlaceMention]

@@ -3,14 +3,15 @@ candidacy words. Each table has a `form` column and a value column."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from kg.lexicon import CaseFreePattern, forms_pattern, load_table
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+# A NamedTuple, not a frozen dataclass: made for every mention of every sentence, and a frozen
+# dataclass's __init__ costs three times as much (it sets each field through object.__setattr__).
+class Cue(NamedTuple):
     start: int
     end: int
     value: str

@@ -9,8 +9,8 @@ governor; a Pilkada with no region is the nationwide simultaneous round.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from kg.dates import DateMatch
 from kg.extract.places import PlaceMention, place_of_kind
@@ -44,8 +44,9 @@ _COORDINATION = re.compile(r"\s*(?:,|dan|serta|maupun|atau)\s*", re.I)
 _PAST = re.compile(r"\s*(?:lalu|silam|sebelumnya|yang\s+lalu)\b", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class ElectionMention:
+# A NamedTuple, not a frozen dataclass: made for every mention of every sentence, and a frozen
+# dataclass's __init__ costs three times as much (it sets each field through object.__setattr__).
+class ElectionMention(NamedTuple):
     start: int
     end: int
     level: str  # "generic" | "bupati" | "wali kota" | "gubernur"
@@ -140,5 +141,5 @@ def _share_dates(text: str, mentions: list[ElectionMention]) -> list[ElectionMen
         current, following = shared[i], shared[i + 1]
         joined = _COORDINATION.fullmatch(text[current.end : following.start])
         if current.date is None and following.date is not None and joined:
-            shared[i] = replace(current, date=following.date, past=following.past)
+            shared[i] = current._replace(date=following.date, past=following.past)
     return shared
