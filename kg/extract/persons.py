@@ -100,7 +100,6 @@ def _is_name_text(text: str) -> bool:
     return word.lower() not in load_words("name_stopwords.txt") and not is_suffix(word)
 
 
-_ASCII_LETTERS = frozenset(string.ascii_letters)
 _MARK_AFTER_MARK = re.compile(r"[-'’.][-'’.][A-Za-z]")
 
 
@@ -130,7 +129,11 @@ def _stop_pattern(lower: bool) -> re.Pattern[str]:
         elif not lower:
             continue
         ways += [f"(?={rest})" for rest in rests.get(letter, [])]
-        branches.append(f"{re.escape(letter)}(?:{'|'.join(ways)})")
+        # Where a token begins: not after a letter, nor after a dot or an apostrophe (or,
+        # before a small letter, a hyphen) that follows a letter ("S.Sos", "O'Neil").
+        marks = "[.'’]" if letter in string.ascii_uppercase else "[-.'’]"
+        begins = f"(?<![A-Za-z].)(?<![A-Za-z]{marks}.)"
+        branches.append(f"{re.escape(letter)}{begins}(?:{'|'.join(ways)})")
     return re.compile("(?:" + "|".join(branches) + ")" + _TOKEN_REST)
 
 
@@ -161,9 +164,10 @@ def find_persons(
     covered: bytearray | None = None
     mentions: list[PersonMention] = []
     position = 0  # where the last mention, or the last token tried, ended
-    for first in _candidates(text):
-        if first.start < position or not _may_start_name(first.text):
+    for match in _candidates(text):
+        if match.start() < position or not _may_start_name(match.group()):
             continue
+        first = _Token(match.start(), match.end(), match.group())
         if covered is None:
             covered = _covered(text, blocked or [])
         # The tokens from `first` on, read as they are asked for: token i exists when
@@ -233,7 +237,7 @@ def _more(tokens: list[_Token], text: str) -> bool:
     return True
 
 
-def _candidates(text: str) -> Iterator[_Token]:
+def _candidates(text: str) -> Iterator[re.Match[str]]:
     """The tokens of `text` that may begin a mention, in order (and some that may not).
 
     A token begins at a letter unless the letter continues a word: after a letter, or after
@@ -242,23 +246,8 @@ def _candidates(text: str) -> Iterator[_Token]:
     word depends on what came before, so such a text is tokenised whole instead.
     """
     if _MARK_AFTER_MARK.search(text) or "" in _honorifics()[0]:
-        for match in _ANY_TOKEN.finditer(text):
-            yield _Token(match.start(), match.end(), match.group())
-        return
-    stop = _stop_pattern(_lower_honorifics().search(text) is not None)
-    for match in stop.finditer(text):
-        # A match runs from its letter to where the word ends, as a token begun there would:
-        # inside a word, that is where the word's own token ends, so no token start is missed.
-        at = match.start()
-        if at:
-            before = text[at - 1]
-            if before in _ASCII_LETTERS:
-                continue
-            if (before in ".'’" or (before == "-" and text[at].islower())) and (
-                at > 1 and text[at - 2] in _ASCII_LETTERS
-            ):
-                continue
-        yield _Token(at, match.end(), match.group())
+        return _ANY_TOKEN.finditer(text)
+    return _stop_pattern(_lower_honorifics().search(text) is not None).finditer(text)
 
 
 def _name_word(token: _Token) -> str:
