@@ -13,14 +13,16 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from kg.lexicon import forms_pattern, load_table
 from kg.model import DateValue
 
 
-@dataclass(frozen=True, slots=True)
-class DateMatch:
+# A NamedTuple, not a frozen dataclass: made for every mention of every sentence, and a frozen
+# dataclass's __init__ costs three times as much (it sets each field through object.__setattr__).
+class DateMatch(NamedTuple):
     """A date in a text: `text == source[start:end]`; `has_year` is False when the year came
     from the reference date rather than from the text."""
 
@@ -47,7 +49,7 @@ _PAST = re.compile(r"\s*,?\s*(?:lalu|silam|kemarin|yang\s+lalu)\b", re.I)
 
 _MIN_YEAR, _MAX_YEAR = 1900, 2099
 _DIGIT = re.compile(r"\d")
-_TIME = r"(?:\s*,?\s*(?:pukul\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)(?:\s*(?:WIB|WITA|WIT)\b)?)?"
+_TIME = r"(?:\s*,?\s*(?:pukul\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)(?:\s*(?:wib|wita|wit)\b)?)?"
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.,]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*")
 
 
@@ -62,55 +64,90 @@ def month_numbers() -> dict[str, int]:
     return months
 
 
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """One way of writing a date.
+
+    `gate` is a cheaper pattern that finds something every match contains: a text without a
+    gate match skips the form. With `from_gate`, a match begins where a gate match does, so
+    the scan starts at the first one. `plain` is the same pattern without the weekday that
+    may lead it, for a text that names no weekday (None: this form needs one). A pattern that
+    begins with a digit is scanned quickly from digit to digit; one that begins with an
+    optional weekday is tried at every character, and most texts name no weekday.
+    """
+
+    pattern: re.Pattern[str]
+    plain: re.Pattern[str] | None
+    convert: Callable
+    gate: re.Pattern[str] | None = None
+    from_gate: bool = False
+
+
 @cache
-def _patterns() -> list[tuple[re.Pattern[str], Callable, re.Pattern[str] | None]]:
-    """(pattern, converter, gate): a pattern can match only where its gate is found, so a
-    text without the gate's match skips the pattern (one scan for a month name instead of
-    four scans that each begin by trying every weekday)."""
-    month_word = forms_pattern(list(month_numbers()))
+def _forms(lower: bool) -> tuple[_Form, ...]:
+    """The date forms, ignoring case; with `lower`, for lower-cased ASCII text instead (the
+    engine skips ahead faster when it need not compare letters both ways)."""
+    month_word = forms_pattern(list(month_numbers()), lower=lower)
     month = "(?P<month>" + month_word + r")\.?"
-    weekday = forms_pattern(_WEEKDAYS)
+    weekday = forms_pattern(_WEEKDAYS, lower=lower)
     wd = rf"(?:(?P<wd>{weekday})\s*,?\s*)?"
-    day = r"(?<![\d.,/])(?P<day>\d{1,2})"
+    # "(?<![\d.,/])\d{1,2}", written to begin with the digit so that a scan can skip to digits.
+    day = r"(?P<day>\d(?<![\d.,/]\d)\d?)"
     year = r"(?P<year>(?:19|20)\d{2})(?![\d/])"
-    flags = re.I
+    flags = 0 if lower else re.I
     named = re.compile(month_word, flags)
     day_named = re.compile(r"\d\s+" + month_word, flags)  # scanned from digits only: fast
-    numeric = re.compile(r"\d[/.-]\d")
-    return [
-        (
+    numeric = re.compile(r"\d[/.-]\d")  # also in every ISO date ("2024-08-30")
+    numeric_date = rf"{day}(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep){year}"
+    day_month_year = day + r"\s+" + month + r"\s*,?\s*" + year + _TIME
+    day_month = day + r"\s+" + month + r"(?!\s*,?\s*\d)"
+    return (
+        _Form(
             re.compile(r"(?<![\d-])" + year + r"-(?P<m>\d{2})-(?P<day>\d{2})(?![\d-])"),
-            _numeric,
             None,
+            _numeric,
+            numeric,
         ),
-        (
-            re.compile(wd + day + r"\s+" + month + r"\s*,?\s*" + year + _TIME, flags),
+        _Form(
+            re.compile(wd + day_month_year, flags),
+            re.compile(day_month_year, flags),
             _named,
             day_named,
         ),
-        (
+        _Form(
             re.compile(month + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,\s*" + year, flags),
+            None,
             _named,
             named,
+            from_gate=True,
         ),
-        (
-            re.compile(
-                rf"(?:(?P<wd>{weekday})\s*,?\s*\(\s*)?{day}(?P<sep>[/.-])(?P<m>\d{{1,2}})"
-                rf"(?P=sep){year}(?(wd)\s*\))",
-                flags,
-            ),
+        _Form(
+            re.compile(rf"(?:(?P<wd>{weekday})\s*,?\s*\(\s*)?{numeric_date}(?(wd)\s*\))", flags),
+            re.compile(numeric_date, flags),
             _numeric,
             numeric,
         ),
-        (
+        _Form(
             re.compile(rf"(?P<wd>{weekday})\s*,?\s*\(\s*{day}/(?P<m>\d{{1,2}})\s*\)", flags),
+            None,
             _numeric,
             numeric,
         ),
-        (re.compile(wd + day + r"\s+" + month + r"(?!\s*,?\s*\d)", flags), _named, day_named),
+        _Form(re.compile(wd + day_month, flags), re.compile(day_month, flags), _named, day_named),
         # Not after a day number: "30 Februari 2024" is an impossible date, not a month.
-        (re.compile(r"(?<!\d)(?<!\d )" + month + r"\s+" + year, flags), _month_year, named),
-    ]
+        _Form(
+            re.compile(r"(?<!\d)(?<!\d )" + month + r"\s+" + year, flags),
+            None,
+            _month_year,
+            named,
+            from_gate=True,
+        ),
+    )
+
+
+@cache
+def _weekday(lower: bool) -> re.Pattern[str]:
+    return re.compile(forms_pattern(_WEEKDAYS, lower=lower), 0 if lower else re.I)
 
 
 def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
@@ -122,16 +159,32 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
     if not _DIGIT.search(text):
         return []  # every date form has a number in it; most sentences have none
     ref = _parse_reference(reference)
+    # Lower-cased, ASCII text is matched to the same spans by the lower-case forms; other
+    # text keeps the forms that ignore case (see kg.lexicon.CaseFreePattern).
+    lower = text.isascii()
+    subject = text.lower() if lower else text
     found: list[DateMatch] = []
-    gates: dict[re.Pattern[str], bool] = {}
-    for pattern, convert, gate in _patterns():
-        if gate is not None:
-            if gate not in gates:
-                gates[gate] = gate.search(text) is not None
-            if not gates[gate]:
+    gates: dict[re.Pattern[str], re.Match[str] | None] = {}
+    has_weekday: bool | None = None
+    for form in _forms(lower):
+        pattern, start = form.pattern, 0
+        if form.gate is not None:
+            if form.gate not in gates:
+                gates[form.gate] = form.gate.search(subject)
+            gate = gates[form.gate]
+            if gate is None:
                 continue
-        for match in pattern.finditer(text):
-            date = convert(match, text, ref)
+            if form.from_gate:
+                start = gate.start()
+        if form.plain is not None or pattern.groupindex.get("wd"):
+            if has_weekday is None:
+                has_weekday = _weekday(lower).search(subject) is not None
+            if not has_weekday:
+                if form.plain is None:
+                    continue
+                pattern = form.plain
+        for match in pattern.finditer(subject, start):
+            date = form.convert(match, text, ref)
             if date is not None:
                 found.append(date)
     found.extend(_cued_years(text))
@@ -157,7 +210,9 @@ def parse_iso_date(text: str) -> str | None:
     return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
 
 
+@lru_cache(maxsize=64)
 def _parse_reference(reference: str | None) -> dt.date | None:
+    # Asked once per sentence with the article's date: parsed once per article.
     iso = parse_iso_date(reference) if reference else None
     return dt.date.fromisoformat(iso) if iso else None
 
@@ -183,7 +238,8 @@ def _named(match: re.Match[str], text: str, ref: dt.date | None) -> DateMatch | 
 
 def _month_year(match: re.Match[str], text: str, ref: dt.date | None) -> DateMatch | None:
     # "pada November 2024": the month is known but DateValue holds a date or a year.
-    return DateMatch(match.start(), match.end(), match.group(), DateValue(match["year"]), True)
+    start, end = match.span()
+    return DateMatch(start, end, text[start:end], DateValue(match["year"]), True)
 
 
 def _resolve(
@@ -194,15 +250,16 @@ def _resolve(
         iso = _iso(int(groups["year"]), month, day)
         has_year = True
     else:
-        iso = _yearless(match, text, ref, day, month)
+        iso = _yearless(match, text, ref, day, month, groups.get("wd"))
         has_year = False
     if iso is None:
         return None
-    return DateMatch(match.start(), match.end(), match.group(), DateValue(iso), has_year)
+    start, end = match.span()
+    return DateMatch(start, end, text[start:end], DateValue(iso), has_year)
 
 
 def _yearless(
-    match: re.Match[str], text: str, ref: dt.date | None, day: int, month: int
+    match: re.Match[str], text: str, ref: dt.date | None, day: int, month: int, wd: str | None
 ) -> str | None:
     if ref is None:
         return None
@@ -211,10 +268,10 @@ def _yearless(
         year += 1
     elif _PAST.match(text, match.end()) and month > ref.month:
         year -= 1
-    elif match.group("wd"):
+    elif wd:
         # "Rabu (17/7)" in an article from early January may be last December: the weekday
         # tells which neighbouring year is meant.
-        weekday = _weekday_number(match.group("wd"))
+        weekday = _weekday_number(wd)
         for candidate in (year, year - 1, year + 1):
             iso = _iso(candidate, month, day)
             if iso and dt.date.fromisoformat(iso).weekday() == weekday:
@@ -241,9 +298,12 @@ def _year_cue() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{cue})\b{between}{{0,7}}[ \t]*,?[ \t]*$", re.I)
 
 
+_YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d{2}(?![\w/]|[.,]\d)")
+
+
 def _cued_years(text: str) -> list[DateMatch]:
     years = []
-    for match in re.finditer(r"(?<![\w./-])(?:19|20)\d{2}(?![\w/]|[.,]\d)", text):
+    for match in _YEAR.finditer(text):
         window = text[max(0, match.start() - 120) : match.start()]
         if _year_cue().search(window):
             years.append(

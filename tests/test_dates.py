@@ -157,3 +157,25 @@ def test_any_text_gives_matches_that_are_exact_slices(text):
     for date in find_dates(text, "2024-09-21"):
         assert text[date.start : date.end] == date.text
         assert len(date.value.iso) in (4, 10)
+
+
+def test_capitals_match_and_the_date_keeps_the_text_as_written():
+    assert isos("JUMAT, 30 AGUSTUS 2024 PUKUL 10.00 WIB") == [
+        ("JUMAT, 30 AGUSTUS 2024 PUKUL 10.00 WIB", "2024-08-30")
+    ]
+
+
+def test_text_with_curly_apostrophes_reads_dates_as_plain_text_does():
+    # Not ASCII: matched by the patterns that ignore case, not on lower-cased text.
+    assert isos("pada Jum’at, 30 Agustus 2024 pukul 09.00 WIB") == [
+        ("Jum’at, 30 Agustus 2024 pukul 09.00 WIB", "2024-08-30")
+    ]
+    assert isos("“Kamis (29/8/2024),” katanya") == [("Kamis (29/8/2024)", "2024-08-29")]
+
+
+def test_a_month_named_before_another_date_still_reads_both():
+    # Forms that begin with the month are scanned from its first mention only.
+    assert isos("Sejak Maret lalu, tepatnya 3 Agustus 2024, dan November 2024") == [
+        ("3 Agustus 2024", "2024-08-03"),
+        ("November 2024", "2024"),
+    ]

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from kg.lexicon import forms_pattern, load_table
+from kg.lexicon import CaseFreePattern, forms_pattern, load_table
 from kg.resources import samples_dir
 
 TABLES = ["offices.tsv", "qualifiers.tsv", "directive_verbs.tsv", "audiences.tsv", "topics.tsv"]
@@ -56,3 +56,28 @@ def test_forms_ignore_case_whatever_the_flags():
 def test_forms_not_starting_with_a_letter_still_match():
     pattern = re.compile(forms_pattern(["(Pj)", "Pj", "1st"]))
     assert [m.group() for m in pattern.finditer("Pj, (pj) dan 1st")] == ["Pj", "(pj)", "1st"]
+
+
+@pytest.mark.parametrize("table", [*TABLES, "elections.tsv", "candidacy_cues.tsv"])
+@pytest.mark.parametrize("prefix", [False, True])
+def test_lower_case_twin_finds_the_spans_that_ignoring_case_finds(table, prefix):
+    forms = [row["form"] for row in load_table(table)]
+    pattern = CaseFreePattern.build(lambda lower: forms_pattern(forms, prefix, lower))
+    found = 0
+    for text in texts():
+        for line in text.splitlines():  # lines without a Kelvin sign are ASCII: the twin runs
+            expected = [m.span() for m in pattern.ignoring_case.finditer(line)]
+            twin, subject = pattern.on(line)
+            assert [m.span() for m in twin.finditer(subject)] == expected
+            found += len(expected)
+    assert found
+
+
+def test_text_that_is_not_ascii_keeps_the_pattern_that_ignores_case():
+    pattern = CaseFreePattern.build(lambda lower: forms_pattern(["sekda", "kpu"], lower=lower))
+    twin, subject = pattern.on("\u017fekda dan \u212apu")  # a long s, a Kelvin sign
+    assert twin is pattern.ignoring_case
+    assert [m.group() for m in twin.finditer(subject)] == ["\u017fekda", "\u212apu"]
+    twin, subject = pattern.on("SEKDA dan Kpu")
+    assert twin is pattern.on_lower
+    assert [m.span() for m in twin.finditer(subject)] == [(0, 5), (10, 13)]

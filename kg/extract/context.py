@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kg.dates import DateMatch, find_dates, find_years
 from kg.extract.cues import Cue, find_cues
@@ -21,8 +22,9 @@ from kg.extract.text import Sentence, split_sentences
 from kg.model import Article, Evidence, Person, Place, PlaceKind
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceMentions:
+# A NamedTuple, not a frozen dataclass: made for every mention of every sentence, and a frozen
+# dataclass's __init__ costs three times as much (it sets each field through object.__setattr__).
+class SentenceMentions(NamedTuple):
     index: int
     sentence: Sentence
     places: list[PlaceMention]
@@ -154,17 +156,23 @@ def _resolve_persons(sentences: list[SentenceMentions]) -> dict[tuple[int, int],
     headline (Title Case makes any capitalised phrase look like a name) count only when the
     body names the same person.
     """
-    body = [(s, m) for s in sentences if not s.sentence.is_title for m in s.persons]
     full_names: dict[str, PersonMention] = {}
-    for _, mention in body:
-        if len(mention.words) > 1:
-            full_names.setdefault(mention.key, mention)
+    for sentence in sentences:
+        if not sentence.sentence.is_title:
+            for mention in sentence.persons:
+                if " " in mention.name:  # more than one word: words are joined by one space
+                    full_names.setdefault(mention.key, mention)
+    # Full names by each of their words, for the one-word mentions.
+    owners_of: dict[str, list[str]] = {}
+    for key in full_names:
+        for word in dict.fromkeys(key.split()):
+            owners_of.setdefault(word, []).append(key)
 
-    def cluster_of(mention: PersonMention) -> str | None:
-        if mention.key in full_names:
-            return mention.key
-        if len(mention.words) == 1:
-            owners = [key for key in full_names if mention.key in key.split()]
+    def cluster_of(key: str, one_word: bool) -> str | None:
+        if key in full_names:
+            return key
+        if one_word:
+            owners = owners_of.get(key, ())
             if len(owners) == 1:
                 return owners[0]
         return None
@@ -173,13 +181,14 @@ def _resolve_persons(sentences: list[SentenceMentions]) -> dict[tuple[int, int],
     assigned: dict[tuple[int, int], str] = {}
     for sentence in sentences:
         for mention in sentence.persons:
-            key = cluster_of(mention)
-            if key is None:
+            key = mention.key
+            cluster = cluster_of(key, " " not in mention.name)
+            if cluster is None:
                 if sentence.sentence.is_title:
                     continue
-                key = mention.key
-            clusters.setdefault(key, []).append(mention)
-            assigned[(sentence.index, mention.start)] = key
+                cluster = key
+            clusters.setdefault(cluster, []).append(mention)
+            assigned[(sentence.index, mention.start)] = cluster
     persons = {key: _person(key, mentions) for key, mentions in clusters.items()}
     return {position: persons[key] for position, key in assigned.items()}
 

@@ -9,12 +9,12 @@ governor; a Pilkada with no region is the nationwide simultaneous round.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from kg.dates import DateMatch
 from kg.extract.places import PlaceMention, place_of_kind
-from kg.lexicon import forms_pattern, load_table
+from kg.lexicon import CaseFreePattern, forms_pattern, load_table
 from kg.model import Place, PlaceKind
 
 SERENTAK = "Pilkada Serentak"
@@ -44,8 +44,9 @@ _COORDINATION = re.compile(r"\s*(?:,|dan|serta|maupun|atau)\s*", re.I)
 _PAST = re.compile(r"\s*(?:lalu|silam|sebelumnya|yang\s+lalu)\b", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class ElectionMention:
+# A NamedTuple, not a frozen dataclass: made for every mention of every sentence, and a frozen
+# dataclass's __init__ costs three times as much (it sets each field through object.__setattr__).
+class ElectionMention(NamedTuple):
     start: int
     end: int
     level: str  # "generic" | "bupati" | "wali kota" | "gubernur"
@@ -64,8 +65,9 @@ def _forms() -> dict[str, tuple[str, bool]]:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
-    return re.compile(forms_pattern(list(_forms())), re.I)
+def _pattern() -> CaseFreePattern:
+    forms = list(_forms())
+    return CaseFreePattern.build(lambda lower: forms_pattern(forms, lower=lower))
 
 
 def canonical_kind(level: str, place: Place | None) -> str:
@@ -93,10 +95,14 @@ def find_elections(
 ) -> list[ElectionMention]:
     """Election mentions in `text`, with the region and date written right after them.
     `places` and `dates` are mentions in the same coordinates as `text`."""
+    pattern, subject = _pattern().on(text)
+    matches = list(pattern.finditer(subject))
+    if not matches:
+        return []  # most sentences name no election
     place_at = {place.start: place for place in places}
     date_at = {date.start: date for date in dates}
     mentions = []
-    for match in _pattern().finditer(text):
+    for match in matches:
         level, serentak = _forms()[" ".join(match.group().lower().split())]
         end = match.end()
         for extra in (_DEPUTY, _SERENTAK):
@@ -135,5 +141,5 @@ def _share_dates(text: str, mentions: list[ElectionMention]) -> list[ElectionMen
         current, following = shared[i], shared[i + 1]
         joined = _COORDINATION.fullmatch(text[current.end : following.start])
         if current.date is None and following.date is not None and joined:
-            shared[i] = replace(current, date=following.date, past=following.past)
+            shared[i] = current._replace(date=following.date, past=following.past)
     return shared

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from kg.extract.places import PlaceMention, place_of_kind
-from kg.lexicon import forms_pattern, load_table
+from kg.lexicon import CaseFreePattern, forms_pattern, load_table
 from kg.model import Office, Place, PlaceKind
 
 ROLE_FOR_PLACE_KIND = {
@@ -37,8 +38,9 @@ _CANDIDATE = re.compile(r"(?:calon|cabup|cawabup|cawalkot|paslon|kandidat)\s+$",
 _ELECT_AFTER = re.compile(r"[^,.;]{0,40}?\bterpilih\b", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class OfficeMention:
+# A NamedTuple, not a frozen dataclass: made for every mention of every sentence, and a frozen
+# dataclass's __init__ costs three times as much (it sets each field through object.__setattr__).
+class OfficeMention(NamedTuple):
     start: int
     end: int
     role: str
@@ -82,15 +84,18 @@ def _qualifiers() -> dict[str, str]:
 
 
 @cache
-def _office_pattern() -> re.Pattern[str]:
+def _office_pattern() -> CaseFreePattern:
     # A qualifier (then a role or not), or a role alone. Written so that it cannot match the
     # empty string: `(qualifier\s+)?(role)?` found the same mentions, but matched empty at
     # every other character, so the caller searched once per character.
-    qualifier = forms_pattern(list(_qualifiers()))
-    role = forms_pattern(list(_roles()))
-    return re.compile(
-        rf"(?P<qualifier>{qualifier})\s+(?P<role>{role})?|(?P<bare_role>{role})", re.I
-    )
+    qualifiers, roles = list(_qualifiers()), list(_roles())
+
+    def pattern(lower: bool) -> str:
+        qualifier = forms_pattern(qualifiers, lower=lower)
+        role = forms_pattern(roles, lower=lower)
+        return rf"(?P<qualifier>{qualifier})\s+(?P<role>{role})?|(?P<bare_role>{role})"
+
+    return CaseFreePattern.build(pattern)
 
 
 def _squash_space(text: str) -> str:
@@ -100,20 +105,20 @@ def _squash_space(text: str) -> str:
 def find_offices(text: str, places: list[PlaceMention], offset: int = 0) -> list[OfficeMention]:
     """Office mentions in `text`; `places` are the place mentions in the same text (same
     coordinates as `text`). Offsets in the result are `offset` + the position in `text`."""
+    pattern, subject = _office_pattern().on(text)
+    match = pattern.search(subject)
+    if match is None:
+        return []
     place_at = {place.start: place for place in places}
     mentions: list[OfficeMention] = []
-    position = 0
-    pattern = _office_pattern()
-    while position < len(text):
-        match = pattern.search(text, position)
-        if not match:
-            break
+    while match is not None:
         mention = _mention(text, match, place_at)
         if mention is None:
             position = match.end()
-            continue
-        mentions.append(_shift(mention, offset))
-        position = mention.end
+        else:
+            mentions.append(_shift(mention, offset))
+            position = mention.end
+        match = pattern.search(subject, position) if position < len(text) else None
     return mentions
 
 

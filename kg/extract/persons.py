@@ -8,14 +8,21 @@ kg/data/name_stopwords.txt and kg/data/honorifics.tsv.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import string
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
 from kg.lexicon import load_table, load_words
 
 # A hyphen before a capital joins two names ("Hendra-Siti", a candidate pair), not one name.
-_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?![A-Z])|\.(?=[A-Za-z]))*\.?|\d+|\S")
+_TOKEN_REST = r"(?>(?:[A-Za-z'’]|-(?![A-Z])|\.(?=[A-Za-z]))*\.?)"  # of a word, after a letter
+_TOKEN = r"(?>[A-Za-z]" + _TOKEN_REST + r"|\d+|\S)"
+_ANY_TOKEN = re.compile(_TOKEN)
+# The token at or after a position where a token may begin (atomic: it is the one token that
+# scanning the text from its start would give there, never a shorter piece of it).
+_TOKEN_ENDS = r"(?![A-Za-z'’]|-(?![A-Z])|\.(?=[A-Za-z]))"  # after a letter: the word ends here
+_NEXT_TOKEN = re.compile(r"\s*+(" + _TOKEN + ")")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.")
 # Indonesian verb morphology: a capitalised "Menyampaikan" or "Dijelaskan" is not a name.
 _VERB_LIKE = re.compile(
@@ -27,8 +34,9 @@ _PARTICLES = {"bin", "binti", "van", "de", "al", "el"}
 MAX_NAME_WORDS = 5
 
 
-@dataclass(frozen=True, slots=True)
-class PersonMention:
+# A NamedTuple, not a frozen dataclass: made for every mention of every sentence, and a frozen
+# dataclass's __init__ costs three times as much (it sets each field through object.__setattr__).
+class PersonMention(NamedTuple):
     start: int  # offsets in the text given to find_persons (plus its `offset`)
     end: int
     name: str
@@ -92,6 +100,50 @@ def _is_name_text(text: str) -> bool:
     return word.lower() not in load_words("name_stopwords.txt") and not is_suffix(word)
 
 
+_MARK_AFTER_MARK = re.compile(r"[-'’.][-'’.][A-Za-z]")
+
+
+@cache
+def _stop_pattern(lower: bool) -> re.Pattern[str]:
+    """Finds a letter that may begin a mention: a capital before a small letter or a dot (a
+    name word, an initial), or the first letter of an honorific (those written in lower case
+    only when `lower`). One branch a first letter, so that the scan skips from one such
+    letter to the next."""
+    prefixes = sorted(form for form in _honorifics()[0] if form)
+    honorifics = {form.lower() for form in prefixes}
+    # A capitalised stop word ("Bupati", "Kota") cannot begin one either: most capitals in
+    # news text are such words, and each stop costs a step in Python.
+    stopwords: dict[str, list[str]] = {}
+    for word in sorted(load_words("name_stopwords.txt"), key=lambda w: (-len(w), w)):
+        if word[:1].isascii() and word[:1].isalpha() and word not in honorifics:
+            stopwords.setdefault(word[0].upper(), []).append(re.escape(word[1:]))
+    rests: dict[str, list[str]] = {}
+    for form in prefixes:
+        rests.setdefault(form[0], []).append(re.escape(form[1:]))
+    branches = []
+    for letter in sorted(set(string.ascii_uppercase) | set(rests)):
+        ways = []
+        if letter in string.ascii_uppercase:
+            words = "|".join(stopwords.get(letter, []))
+            ways.append(f"(?=[a-z.])(?!(?ai:{words}){_TOKEN_ENDS})" if words else "(?=[a-z.])")
+        elif not lower:
+            continue
+        ways += [f"(?={rest})" for rest in rests.get(letter, [])]
+        # Where a token begins: not after a letter, nor after a dot or an apostrophe (or,
+        # before a small letter, a hyphen) that follows a letter ("S.Sos", "O'Neil").
+        marks = "[.'’]" if letter in string.ascii_uppercase else "[-.'’]"
+        begins = f"(?<![A-Za-z].)(?<![A-Za-z]{marks}.)"
+        branches.append(f"{re.escape(letter)}{begins}(?:{'|'.join(ways)})")
+    return re.compile("(?:" + "|".join(branches) + ")" + _TOKEN_REST)
+
+
+@cache
+def _lower_honorifics() -> re.Pattern[str]:
+    """Finds an honorific written in lower case ("dr"), anywhere."""
+    forms = sorted(form for form in _honorifics()[0] if not ("A" <= form[:1] <= "Z"))
+    return re.compile("|".join(re.escape(form) for form in forms) or "(?!)")
+
+
 @lru_cache(maxsize=65536)
 def _may_start_name(text: str) -> bool:
     """Whether a mention can begin at a token written so: only an honorific or a name word
@@ -106,55 +158,96 @@ def find_persons(
 
     Offsets in the result are `offset` + the position in `text`.
     """
-    tokens = [_Token(*m.span(), m.group()) for m in _TOKEN.finditer(text)]
-    # One flag per character rather than testing every token against every span: that was
-    # (tokens x spans), the cost that dominated long sentences.
-    covered = bytearray(len(text))
-    for start, end in blocked or []:
-        start, end = max(0, start), min(end, len(text))
-        if start < end:
-            covered[start:end] = b"\x01" * (end - start)
-
-    def free(token: _Token) -> bool:
-        return 1 not in covered[token.start : token.end]
-
+    # One regex scan finds the tokens that can begin a name, passing over the tokens that
+    # cannot (most of a sentence); only the few tokens after each are read in Python.
+    # Building a tuple for every token of every sentence was the largest cost of extraction.
+    covered: bytearray | None = None
     mentions: list[PersonMention] = []
-    i = 0
-    while i < len(tokens):
-        if not _may_start_name(tokens[i].text):
-            i += 1  # what the steps below would do for this token, faster
+    position = 0  # where the last mention, or the last token tried, ended
+    for match in _candidates(text):
+        if match.start() < position or not _may_start_name(match.group()):
             continue
-        first = i
+        first = _Token(match.start(), match.end(), match.group())
+        if covered is None:
+            covered = _covered(text, blocked or [])
+        # The tokens from `first` on, read as they are asked for: token i exists when
+        # `i < len(tokens) or _more(tokens, text)` (asked in order, one past the end at most).
+        tokens = [first]
+        i = 0
         prefixes: list[str] = []
-        while i < len(tokens) and is_prefix(tokens[i].text) and _adjacent_words(tokens, i, text):
+        while (
+            (i < len(tokens) or _more(tokens, text))
+            and is_prefix(tokens[i].text)
+            and _adjacent_words(tokens, i, text)
+        ):
             prefixes.append(tokens[i].bare)
             i += 1
         names: list[_Token] = []
-        while i < len(tokens) and len(names) < MAX_NAME_WORDS and free(tokens[i]):
+        while (
+            (i < len(tokens) or _more(tokens, text))
+            and len(names) < MAX_NAME_WORDS
+            and 1 not in covered[tokens[i].start : tokens[i].end]
+        ):
             token = tokens[i]
-            if names and not _only_space_between(text, names[-1].end, token.start):
-                break
-            if _is_name_word(token) or (
+            if _is_name_text(token.text) or (
                 names
                 and token.text.lower() in _PARTICLES
-                and i + 1 < len(tokens)
-                and _is_name_word(tokens[i + 1])
+                and (i + 1 < len(tokens) or _more(tokens, text))
+                and _is_name_text(tokens[i + 1].text)
             ):
                 names.append(token)
             else:
                 break
             i += 1
         if not names or names[-1].text.lower() in _PARTICLES:
-            i = max(i, first + 1)
+            position = tokens[max(i, 1) - 1].end
             continue
         end = names[-1].start + len(names[-1].bare)
-        suffixes, i, end = _read_suffixes(tokens, i, end)
-        start = tokens[first].start if prefixes else names[0].start
+        suffixes, i, end = _read_suffixes(tokens, text, i, end)
+        start = tokens[0].start if prefixes else names[0].start
         name = " ".join(_name_word(token) for token in names)
         mentions.append(
             PersonMention(offset + start, offset + end, name, tuple(prefixes), tuple(suffixes))
         )
+        position = tokens[i - 1].end
     return mentions
+
+
+def _covered(text: str, blocked: list[tuple[int, int]]) -> bytearray:
+    """One flag per character of `text`, set inside a blocked span. Testing every token
+    against every span instead was (tokens x spans), the cost that dominated long sentences."""
+    covered = bytearray(len(text))
+    for start, end in blocked:
+        start, end = max(0, start), min(end, len(text))
+        if start < end:
+            covered[start:end] = b"\x01" * (end - start)
+    return covered
+
+
+def _more(tokens: list[_Token], text: str) -> bool:
+    """Reads the token after the last of `tokens` into it; False at the end of `text`.
+
+    The tokens after a token are the same whether the text is tokenised from its start or
+    from that token, so a mention's tokens need not be found for the whole sentence.
+    """
+    match = _NEXT_TOKEN.match(text, tokens[-1].end)
+    if match is None:
+        return False
+    tokens.append(_Token(match.start(1), match.end(1), match.group(1)))
+    return True
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """The tokens of `text` that may begin a mention, in order (and some that may not).
+
+    A token begins at a letter unless the letter continues a word: after a letter, or after
+    a dot, an apostrophe or (before a small letter) a hyphen that follows a letter ("S.Sos",
+    "O'Neil", "Hendra-dr"). Where such a mark follows another mark, whether it continues a
+    word depends on what came before, so such a text is tokenised whole instead.
+    """
+    if _MARK_AFTER_MARK.search(text) or "" in _honorifics()[0]:
+        return _ANY_TOKEN.finditer(text)
+    return _stop_pattern(_lower_honorifics().search(text) is not None).finditer(text)
 
 
 def _name_word(token: _Token) -> str:
@@ -162,11 +255,11 @@ def _name_word(token: _Token) -> str:
     return token.text if len(token.text) == 2 and token.text.endswith(".") else token.bare
 
 
-def _read_suffixes(tokens: list[_Token], i: int, end: int) -> tuple[list[str], int, int]:
+def _read_suffixes(tokens: list[_Token], text: str, i: int, end: int) -> tuple[list[str], int, int]:
     """Academic titles after a name: ", SH, MM", " ST MM", " , SH ,MM."."""
     suffixes: list[str] = []
     j = i
-    while j < len(tokens):
+    while j < len(tokens) or _more(tokens, text):
         if tokens[j].text == ",":
             j += 1
             continue
@@ -181,13 +274,8 @@ def _read_suffixes(tokens: list[_Token], i: int, end: int) -> tuple[list[str], i
 
 
 def _adjacent_words(tokens: list[_Token], i: int, text: str) -> bool:
-    """A prefix counts only when a name word follows it directly."""
-    return (
-        i + 1 < len(tokens)
-        and _only_space_between(text, tokens[i].end, tokens[i + 1].start)
-        and (_is_name_word(tokens[i + 1]) or is_prefix(tokens[i + 1].text))
+    """A prefix counts only when a name word follows it directly (only spaces ever stand
+    between two tokens)."""
+    return (i + 1 < len(tokens) or _more(tokens, text)) and (
+        _is_name_text(tokens[i + 1].text) or is_prefix(tokens[i + 1].text)
     )
-
-
-def _only_space_between(text: str, start: int, end: int) -> bool:
-    return text[start:end].strip() == ""

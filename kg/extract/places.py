@@ -9,8 +9,8 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -19,8 +19,9 @@ from kg.model import Place, PlaceKind
 from kg.resources import data_dir
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
+# A NamedTuple, not a frozen dataclass: made for every mention of every sentence, and a frozen
+# dataclass's __init__ costs three times as much (it sets each field through object.__setattr__).
+class PlaceMention(NamedTuple):
     """A region named in text: `text[start:end]` as written, and whether a type word led it."""
 
     start: int
@@ -42,15 +43,16 @@ def stopnames() -> frozenset[str]:
 
 @cache
 def _automaton() -> ahocorasick.Automaton:
+    # Each form's value carries what the scan asks of every hit: its length, and whether it
+    # is a bare name that never counts without a type word.
+    stop = stopnames()
     automaton = ahocorasick.Automaton()
     for text, surface in surface_forms().items():
-        automaton.add_word(text, surface)
+        automaton.add_word(text, (len(text), surface, not surface.typed and text in stop))
     automaton.make_automaton()
     return automaton
 
 
-# Whitespace that the fold changes: a run of two or more, or one that is not a plain space.
-_SPACE_TO_FOLD = re.compile(r"\s{2,}|[^\S ]")
 _SPACE_RUN = re.compile(r"\s+")
 
 
@@ -61,8 +63,11 @@ def _fold(text: str) -> tuple[str, Sequence[int]]:
     offsets stay one to one.
     """
     folded = _lower_each(text)
-    if not _SPACE_TO_FOLD.search(folded):
-        return folded, range(len(text))  # the common case: nothing moves
+    # The common case: nothing moves (single spaces only). Splitting and joining is faster
+    # than a regex search for whitespace to fold; it also changes text with a space at either
+    # end, which then takes the general path below, right as well.
+    if " ".join(folded.split()) == folded:
+        return folded, range(len(text))
     chars: list[str] = []
     offsets: list[int] = []
     position = 0
@@ -95,27 +100,31 @@ def find_places(text: str) -> list[PlaceMention]:
     "Lubuklinggau".
     """
     folded, offsets = _fold(text)
-    stop = stopnames()
+    size = len(folded)
     candidates: list[tuple[int, int, Surface]] = []
-    for last, surface in _automaton().iter(folded):
-        first = last - len(surface.text) + 1
+    for last, (length, surface, stopped) in _automaton().iter(folded):
+        first = last - length + 1
         if first > 0 and folded[first - 1].isalnum():
             continue
-        if last + 1 < len(folded) and folded[last + 1].isalnum():
+        if last + 1 < size and folded[last + 1].isalnum():
             continue
-        if not surface.typed and (surface.text in stop or not text[offsets[first]].isupper()):
+        if not surface.typed and (stopped or not text[offsets[first]].isupper()):
             continue
         candidates.append((first, last + 1, surface))
+    if not candidates:
+        return []
 
-    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
-    taken: list[tuple[int, int, Surface]] = []
-    for first, end, surface in candidates:
-        if all(end <= f or first >= e for f, e, _ in taken):
-            taken.append((first, end, surface))
-    taken.sort(key=lambda c: c[0])
+    if len(candidates) > 1:
+        candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+        taken: list[tuple[int, int, Surface]] = []
+        for first, end, surface in candidates:
+            if all(end <= f or first >= e for f, e, _ in taken):
+                taken.append((first, end, surface))
+        taken.sort(key=lambda c: c[0])
+        candidates = taken
 
     mentions = []
-    for first, end, surface in taken:
+    for first, end, surface in candidates:
         start, stop_at = offsets[first], offsets[end - 1] + 1
         mentions.append(
             PlaceMention(start, stop_at, text[start:stop_at], surface.place, surface.typed)

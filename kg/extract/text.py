@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from kg.lexicon import load_table
 from kg.model import Article
@@ -34,8 +34,9 @@ _SPACE = re.compile(r"\s+")
 _EXTRA_ABBREVIATIONS = {"no", "jl", "kec", "kab", "prov", "pj", "plt", "pjs", "plh", "st", "tgl"}
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+# A NamedTuple, not a frozen dataclass: made for every mention of every sentence, and a frozen
+# dataclass's __init__ costs three times as much (it sets each field through object.__setattr__).
+class Sentence(NamedTuple):
     start: int
     end: int
     text: str  # the original text, for evidence
