@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from kg.lexicon import forms_pattern, load_table
+from kg.lexicon import ascii_twins, forms_pattern, load_table
 from kg.model import DateValue
 
 
@@ -162,7 +162,7 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
     # Lower-cased, ASCII text is matched to the same spans by the lower-case forms; other
     # text keeps the forms that ignore case (see kg.lexicon.CaseFreePattern).
     lower = text.isascii()
-    subject = text.lower() if lower else text
+    subject = text.lower() if lower else ascii_twins(text)
     found: list[DateMatch] = []
     gates: dict[re.Pattern[str], re.Match[str] | None] = {}
     has_weekday: bool | None = None

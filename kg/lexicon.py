@@ -91,6 +91,20 @@ def _by_first_letter(forms: list[str], alternatives: list[str], lead: bool = Fal
     return r"(?<!\w)(?:" + grouped + ")" if lead else grouped
 
 
+# The four letters outside ASCII that `re` matches, ignoring case, to an ASCII letter, and
+# that lower() does not turn into it ("İ".lower() is "i" and a combining dot). Replaced one
+# for one in the text a CaseFreePattern runs on, so that offsets stay and what matches reads
+# as its form: "PİLKADA" is the lexicon's "pilkada". (Found by trying every code point
+# against every ASCII letter with re.IGNORECASE, Python 3.11.)
+_CASE_TWINS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+
+
+def ascii_twins(text: str) -> str:
+    """`text` for a pattern that ignores case: the letters `re` matches to an ASCII letter
+    replaced by it, one for one (offsets stay), so that matched text reads as its form."""
+    return text.translate(_CASE_TWINS)
+
+
 @dataclass(frozen=True, slots=True)
 class CaseFreePattern:
     """A pattern that ignores case, and its twin for lower-cased text.
@@ -114,7 +128,7 @@ class CaseFreePattern:
         text may come back lower-cased."""
         if text.isascii():
             return self.on_lower, text.lower()
-        return self.ignoring_case, text
+        return self.ignoring_case, ascii_twins(text)
 
 
 def lookup(name: str, key: str, value: str) -> dict[str, str]:
