@@ -75,9 +75,13 @@ def test_lower_case_twin_finds_the_spans_that_ignoring_case_finds(table, prefix)
 
 def test_text_that_is_not_ascii_keeps_the_pattern_that_ignores_case():
     pattern = CaseFreePattern.build(lambda lower: forms_pattern(["sekda", "kpu"], lower=lower))
-    twin, subject = pattern.on("\u017fekda dan \u212apu")  # a long s, a Kelvin sign
+    text = "\u017fekda dan \u212apu"  # a long s, a Kelvin sign: re matches them to s and k
+    twin, subject = pattern.on(text)
     assert twin is pattern.ignoring_case
-    assert [m.group() for m in twin.finditer(subject)] == ["\u017fekda", "\u212apu"]
+    # the text it runs on has the ASCII letters in their place: what matches reads as the form
+    assert [m.group() for m in twin.finditer(subject)] == ["sekda", "kpu"]
+    assert [m.span() for m in twin.finditer(subject)] == [(0, 5), (10, 13)]
+    assert [m.span() for m in pattern.ignoring_case.finditer(text)] == [(0, 5), (10, 13)]
     twin, subject = pattern.on("SEKDA dan Kpu")
     assert twin is pattern.on_lower
     assert [m.span() for m in twin.finditer(subject)] == [(0, 5), (10, 13)]
