@@ -9,7 +9,6 @@ text (and extractor version) is unchanged is skipped.
 from __future__ import annotations
 
 import functools
-import gc
 import multiprocessing
 import multiprocessing.pool
 import os
@@ -242,15 +241,8 @@ def _pool(jobs: int) -> Iterator[multiprocessing.pool.Pool | None]:
         yield None
         return
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    # What exists now (lexicons, gazetteer, the store handle) outlives the build: kept out of
-    # the collector's passes, in this process and in the forked workers, whose pages then stay
-    # shared (the collector would write to each object it visits).
-    gc.freeze()
-    try:
-        with context.Pool(jobs) as pool:
-            yield pool
-    finally:
-        gc.unfreeze()
+    with context.Pool(jobs) as pool:
+        yield pool
 
 
 def extract_articles(paths: Iterable[Path], min_confidence: float = 0.0) -> list[Extraction]:
