@@ -246,64 +246,81 @@ class _Mapper:
             self.entities.update(description)
 
     def fact(self, fact: Fact) -> None:
-        entities, add = self.entities, self.facts.add
-        if isinstance(fact, HoldsOffice):
-            person, person_lines = _person_description(fact.person)
-            post, post_lines = _post_description(fact.office)
-            entities.update(person_lines)
-            entities.update(post_lines)
-            node = self.fact_node("holds_office", f"{person[1:-1]}|{post[1:-1]}|{fact.current}")
-            add(f"{node} {N.rdf_type} {N.kg_Holding} .\n")
-            add(f"{node} {N.kg_holder} {person} .\n")
-            add(f"{node} {N.kg_post} {post} .\n")
-            add(f"{node} {N.kg_current} {_TRUE if fact.current else _FALSE} .\n")
-            if fact.current:
-                add(f"{person} {N.org_holds} {post} .\n")
-            if self.published:
-                add(f"{node} {N.kg_attestedOn} {self.published} .\n")
-            self.tenure(node, fact)
-        elif isinstance(fact, IssuesDirective):
-            official, official_lines = _person_description(fact.official)
-            entities.update(official_lines)
-            key = f"{official[1:-1]}|{','.join(fact.addressees)}|{fact.topic}"
-            node = self.fact_node("issues_directive", key)
-            add(f"{node} {N.rdf_type} {N.kg_Directive} .\n")
-            add(f"{node} {N.rdf_type} {N.schema_CommunicateAction} .\n")
-            add(f"{node} {N.schema_agent} {official} .\n")
-            for addressee in fact.addressees:
-                audience, audience_lines = _audience_description(addressee)
-                entities.update(audience_lines)
-                add(f"{node} {N.schema_recipient} {audience} .\n")
-            topic, topic_lines = _topic_description(fact.topic)
-            entities.update(topic_lines)
-            add(f"{node} {N.schema_about} {topic} .\n")
-            add(f"{node} {N.kg_directiveKind} {literal(fact.kind)} .\n")
-            if fact.date:
-                add(f"{node} {N.schema_startTime} {_date(fact.date.iso, fact.date.is_year)} .\n")
-            if fact.quote:
-                add(f"{node} {N.schema_text} {literal(fact.quote)} .\n")
-        elif isinstance(fact, ElectionOnDate):
-            election, election_lines = _election_description(fact.election)
-            entities.update(election_lines)
-            node = self.fact_node("election_on_date", f"{election[1:-1]}|{fact.date.iso}")
-            date = _date(fact.date.iso, fact.date.is_year)
-            add(f"{node} {N.rdf_type} {N.kg_ElectionDateClaim} .\n")
-            add(f"{node} {N.kg_election} {election} .\n")
-            add(f"{node} {N.kg_date} {date} .\n")
-            add(f"{election} {N.schema_startDate} {date} .\n")
-        elif isinstance(fact, Candidacy):
-            person, person_lines = _person_description(fact.person)
-            election, election_lines = _election_description(fact.election)
-            entities.update(person_lines)
-            entities.update(election_lines)
-            node = self.fact_node("candidacy", f"{person[1:-1]}|{election[1:-1]}")
-            add(f"{node} {N.rdf_type} {N.kg_Candidacy} .\n")
-            add(f"{node} {N.kg_candidate} {person} .\n")
-            add(f"{node} {N.kg_election} {election} .\n")
-            add(f"{node} {N.kg_status} {STATUS_INDIVIDUAL[fact.status.value]} .\n")
-        else:
+        add_lines = {
+            HoldsOffice: self.holding,
+            IssuesDirective: self.directive,
+            ElectionOnDate: self.election_date,
+            Candidacy: self.candidacy,
+        }.get(type(fact))
+        if add_lines is None:
             raise TypeError(f"not a fact: {fact!r}")
-        self.evidence(node, fact.evidence)
+        self.evidence(add_lines(fact), fact.evidence)
+
+    def holding(self, fact: HoldsOffice) -> str:
+        add = self.facts.add
+        person, person_lines = _person_description(fact.person)
+        post, post_lines = _post_description(fact.office)
+        self.entities.update(person_lines)
+        self.entities.update(post_lines)
+        node = self.fact_node("holds_office", f"{person[1:-1]}|{post[1:-1]}|{fact.current}")
+        add(f"{node} {N.rdf_type} {N.kg_Holding} .\n")
+        add(f"{node} {N.kg_holder} {person} .\n")
+        add(f"{node} {N.kg_post} {post} .\n")
+        add(f"{node} {N.kg_current} {_TRUE if fact.current else _FALSE} .\n")
+        if fact.current:
+            add(f"{person} {N.org_holds} {post} .\n")
+        if self.published:
+            add(f"{node} {N.kg_attestedOn} {self.published} .\n")
+        self.tenure(node, fact)
+        return node
+
+    def directive(self, fact: IssuesDirective) -> str:
+        add = self.facts.add
+        official, official_lines = _person_description(fact.official)
+        self.entities.update(official_lines)
+        key = f"{official[1:-1]}|{','.join(fact.addressees)}|{fact.topic}"
+        node = self.fact_node("issues_directive", key)
+        add(f"{node} {N.rdf_type} {N.kg_Directive} .\n")
+        add(f"{node} {N.rdf_type} {N.schema_CommunicateAction} .\n")
+        add(f"{node} {N.schema_agent} {official} .\n")
+        for addressee in fact.addressees:
+            audience, audience_lines = _audience_description(addressee)
+            self.entities.update(audience_lines)
+            add(f"{node} {N.schema_recipient} {audience} .\n")
+        topic, topic_lines = _topic_description(fact.topic)
+        self.entities.update(topic_lines)
+        add(f"{node} {N.schema_about} {topic} .\n")
+        add(f"{node} {N.kg_directiveKind} {literal(fact.kind)} .\n")
+        if fact.date:
+            add(f"{node} {N.schema_startTime} {_date(fact.date.iso, fact.date.is_year)} .\n")
+        if fact.quote:
+            add(f"{node} {N.schema_text} {literal(fact.quote)} .\n")
+        return node
+
+    def election_date(self, fact: ElectionOnDate) -> str:
+        add = self.facts.add
+        election, election_lines = _election_description(fact.election)
+        self.entities.update(election_lines)
+        node = self.fact_node("election_on_date", f"{election[1:-1]}|{fact.date.iso}")
+        date = _date(fact.date.iso, fact.date.is_year)
+        add(f"{node} {N.rdf_type} {N.kg_ElectionDateClaim} .\n")
+        add(f"{node} {N.kg_election} {election} .\n")
+        add(f"{node} {N.kg_date} {date} .\n")
+        add(f"{election} {N.schema_startDate} {date} .\n")
+        return node
+
+    def candidacy(self, fact: Candidacy) -> str:
+        add = self.facts.add
+        person, person_lines = _person_description(fact.person)
+        election, election_lines = _election_description(fact.election)
+        self.entities.update(person_lines)
+        self.entities.update(election_lines)
+        node = self.fact_node("candidacy", f"{person[1:-1]}|{election[1:-1]}")
+        add(f"{node} {N.rdf_type} {N.kg_Candidacy} .\n")
+        add(f"{node} {N.kg_candidate} {person} .\n")
+        add(f"{node} {N.kg_election} {election} .\n")
+        add(f"{node} {N.kg_status} {STATUS_INDIVIDUAL[fact.status.value]} .\n")
+        return node
 
     def fact_node(self, relation: str, key: str) -> str:
         """The fact's IRI from what makes it this fact within its article (kg.resolve:
