@@ -55,3 +55,17 @@ def test_capitalised_stop_words_do_not_begin_names_but_names_after_them_do():
 def test_honorific_inside_a_blocked_span_still_begins_a_name():
     # Honorifics are not tested against blocked spans, only the name words after them.
     assert names("sambutan H. Sulaiman Effendi.", [(9, 11)]) == [("Sulaiman Effendi", ("H",))]
+
+
+def test_a_name_with_letters_that_carry_marks_is_read_whole_and_kept_as_written():
+    text = (
+        "Ketua panitia, André Wijaya, didampingi Zulkarnaén Hasibuan dan "
+        "Rizky Syahputrà, menghadiri “rapat” koordinasi."
+    )
+    names = [mention.name for mention in find_persons(text)]
+    assert names == ["André Wijaya", "Zulkarnaén Hasibuan", "Rizky Syahputrà"]
+    spans = [text[m.start : m.end] for m in find_persons(text, offset=0)]
+    assert spans == names
+    # the same text without marks gives the same mentions at the same places
+    plain = text.replace("é", "e").replace("à", "a")
+    assert [m[:2] for m in find_persons(plain)] == [m[:2] for m in find_persons(text)]

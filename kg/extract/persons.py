@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -156,8 +157,49 @@ def find_persons(
 ) -> list[PersonMention]:
     """Person mentions in `text`; spans overlapping `blocked` (places, offices) are not names.
 
-    Offsets in the result are `offset` + the position in `text`.
+    Offsets in the result are `offset` + the position in `text`. A name may hold letters
+    with marks ("André", "Syahputrà"): they are read as their base letters (one for one, so
+    offsets stay) and the name keeps them as written.
     """
+    if text.isascii() or not _MARKED_LETTER.search(text):
+        return _find_persons(text, offset, blocked)  # curly quotes and dashes are not letters
+    folded = text.translate(_BASE_LETTERS)
+    mentions = _find_persons(folded, offset, blocked)
+    return [_as_written(mention, text, folded, offset) for mention in mentions]
+
+
+# Latin letters with marks: Latin-1 Supplement, Extended-A and -B, Extended Additional.
+_MARKED_LETTER = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
+
+
+class _BaseLetters(dict):
+    """str.translate's table from a letter with marks to its ASCII base letter ("é" -> "e",
+    "Ö" -> "O"), made as letters are met; other characters stay."""
+
+    def __missing__(self, code: int) -> int:
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        self[code] = ord(base) if base.isascii() and base.isalpha() else code
+        return self[code]
+
+
+_BASE_LETTERS = _BaseLetters()
+
+
+def _as_written(mention: PersonMention, text: str, folded: str, offset: int) -> PersonMention:
+    """`mention`, found in `folded`, with its name's words as `text` writes them."""
+    words, position = [], mention.start - offset
+    for word in mention.name.split(" "):
+        at = folded.find(word, position)
+        if at < 0:  # not expected: every word of the name is read from `folded`
+            return mention
+        words.append(text[at : at + len(word)])
+        position = at + len(word)
+    return mention._replace(name=" ".join(words))
+
+
+def _find_persons(
+    text: str, offset: int, blocked: list[tuple[int, int]] | None
+) -> list[PersonMention]:
     # One regex scan finds the tokens that can begin a name, passing over the tokens that
     # cannot (most of a sentence); only the few tokens after each are read in Python.
     # Building a tuple for every token of every sentence was the largest cost of extraction.
