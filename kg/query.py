@@ -59,6 +59,10 @@ _TABLE_CELL_WIDTH = 80
 _ENGINE_OXIGRAPH = re.compile(
     r"^#\+[ \t]*engine:[ \t]*oxigraph[ \t]*$", re.MULTILINE | re.IGNORECASE
 )
+# A variant chosen only when its own parameters are all that is given (a whole-store plan
+# filtered by one broad value: with a person or an article as well, the general text that
+# starts from them is faster).
+_ALONE = re.compile(r"^#\+[ \t]*alone[ \t]*$", re.MULTILINE | re.IGNORECASE)
 # Where a query's VALUES block goes when it has a line of its own saying so (queries/README.md).
 _VALUES_HERE = re.compile(r"^[ \t]*#\+[ \t]*values[ \t]*$", re.MULTILINE)
 _PLAIN_TERMS = frozenset((ox.NamedNode, ox.Literal))  # CSV writes their value as it is
@@ -359,19 +363,23 @@ def variant_for(
     parameter is given at all: every row, with joins Oxigraph runs as hash joins (sub-SELECTs)
     rather than one index lookup per row. A variant whose header says `#+ engine: oxigraph`
     uses Oxigraph's extensions (LATERAL) and is chosen only for the embedded store, not for a
-    SPARQL 1.1 server. tests/test_query_variants.py checks that each variant gives the same
-    rows as its query."""
+    SPARQL 1.1 server. A variant is passed over when another parameter is given whose
+    variable it does not mention (holds-office.office.rq has no day: with `on` as well, the
+    day's variant answers), and, if its header says `#+ alone`, when any other parameter is
+    given. tests/test_query_variants.py checks that each variant gives the
+    same rows as its query."""
     if query.path is None:
         return query
     folder = queries_dir() / "variants"
     if query.path.parent != queries_dir() or not folder.is_dir():
         return query
     by_variable = {param.variable: param.name for param in query.params}
-    given = {
-        by_variable[variable.value]
+    given_variables = {
+        variable.value
         for variable, term in substitutions.items()
         if variable.value in by_variable and getattr(term, "value", "")
     }
+    given = {by_variable[variable] for variable in given_variables}
     for path in sorted(folder.glob(f"{query.name}.*.rq")):
         needs = variant_needs(path)
         wanted = not substitutions if needs == {"all"} else needs <= given
@@ -380,8 +388,16 @@ def variant_for(
         text = path.read_text("utf-8")
         if not embedded and _ENGINE_OXIGRAPH.search(text):
             continue
+        if not all(_mentions(text, variable) for variable in given_variables):
+            continue  # it cannot take another parameter given with the ones it is for
+        if given != needs and _ALONE.search(text):
+            continue
         return NamedQuery(query.name, query.summary, text, query.params, path)
     return query
+
+
+def _mentions(text: str, variable: str) -> bool:
+    return re.search(rf"[?$]{re.escape(variable)}\b", text) is not None
 
 
 def variant_needs(path: Path) -> set[str]:
