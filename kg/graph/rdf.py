@@ -241,9 +241,8 @@ class _Mapper:
         if article.dateline:
             add(f"{node} {N.kg_dateline} {literal(article.dateline)} .\n")
         if article.outlet:
-            outlet, description = _outlet_description(article.outlet)
+            outlet = self.described(_outlet_description(article.outlet))
             add(f"{node} {N.schema_publisher} {outlet} .\n")
-            self.entities.update(description)
 
     def fact(self, fact: Fact) -> None:
         add_lines = {
@@ -258,10 +257,8 @@ class _Mapper:
 
     def holding(self, fact: HoldsOffice) -> str:
         add = self.facts.add
-        person, person_lines = _person_description(fact.person)
-        post, post_lines = _post_description(fact.office)
-        self.entities.update(person_lines)
-        self.entities.update(post_lines)
+        person = self.described(_person_description(fact.person))
+        post = self.described(_post_description(fact.office))
         node = self.fact_node("holds_office", f"{person[1:-1]}|{post[1:-1]}|{fact.current}")
         add(f"{node} {N.rdf_type} {N.kg_Holding} .\n")
         add(f"{node} {N.kg_holder} {person} .\n")
@@ -276,19 +273,16 @@ class _Mapper:
 
     def directive(self, fact: IssuesDirective) -> str:
         add = self.facts.add
-        official, official_lines = _person_description(fact.official)
-        self.entities.update(official_lines)
+        official = self.described(_person_description(fact.official))
         key = f"{official[1:-1]}|{','.join(fact.addressees)}|{fact.topic}"
         node = self.fact_node("issues_directive", key)
         add(f"{node} {N.rdf_type} {N.kg_Directive} .\n")
         add(f"{node} {N.rdf_type} {N.schema_CommunicateAction} .\n")
         add(f"{node} {N.schema_agent} {official} .\n")
         for addressee in fact.addressees:
-            audience, audience_lines = _audience_description(addressee)
-            self.entities.update(audience_lines)
+            audience = self.described(_audience_description(addressee))
             add(f"{node} {N.schema_recipient} {audience} .\n")
-        topic, topic_lines = _topic_description(fact.topic)
-        self.entities.update(topic_lines)
+        topic = self.described(_topic_description(fact.topic))
         add(f"{node} {N.schema_about} {topic} .\n")
         add(f"{node} {N.kg_directiveKind} {literal(fact.kind)} .\n")
         if fact.date:
@@ -299,8 +293,7 @@ class _Mapper:
 
     def election_date(self, fact: ElectionOnDate) -> str:
         add = self.facts.add
-        election, election_lines = _election_description(fact.election)
-        self.entities.update(election_lines)
+        election = self.described(_election_description(fact.election))
         node = self.fact_node("election_on_date", f"{election[1:-1]}|{fact.date.iso}")
         date = _date(fact.date.iso, fact.date.is_year)
         add(f"{node} {N.rdf_type} {N.kg_ElectionDateClaim} .\n")
@@ -311,15 +304,19 @@ class _Mapper:
 
     def candidacy(self, fact: Candidacy) -> str:
         add = self.facts.add
-        person, person_lines = _person_description(fact.person)
-        election, election_lines = _election_description(fact.election)
-        self.entities.update(person_lines)
-        self.entities.update(election_lines)
+        person = self.described(_person_description(fact.person))
+        election = self.described(_election_description(fact.election))
         node = self.fact_node("candidacy", f"{person[1:-1]}|{election[1:-1]}")
         add(f"{node} {N.rdf_type} {N.kg_Candidacy} .\n")
         add(f"{node} {N.kg_candidate} {person} .\n")
         add(f"{node} {N.kg_election} {election} .\n")
         add(f"{node} {N.kg_status} {STATUS_INDIVIDUAL[fact.status.value]} .\n")
+        return node
+
+    def described(self, description: Description) -> str:
+        """An entity's node, its description added to the entities graph's lines."""
+        node, lines = description
+        self.entities.update(lines)
         return node
 
     def fact_node(self, relation: str, key: str) -> str:
