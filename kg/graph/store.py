@@ -182,13 +182,7 @@ class EntityMemory:
         return [line + b"\n" for line in fresh - self.lines]
 
     def remember(self, lines: list[bytes]) -> None:
-        self._keep([line[:-1] for line in lines])
-
-    def _keep(self, lines: Collection[bytes]) -> None:
-        """Remember these lines (without their line breaks)."""
-        if len(self.lines) + len(lines) > self.limit:
-            self.lines.clear()
-        self.lines.update(lines)
+        _bounded_add(self.lines, [line[:-1] for line in lines], self.limit)
 
     def unsent_lines(self, lines: set[str]) -> set[str]:
         """Of an article's entity lines (kg.graph.rdf), those this memory has not passed on
@@ -199,10 +193,16 @@ class EntityMemory:
         writer is sure to write after the earlier ones that carried those lines (a new
         article's batch is written no earlier than the batches before it)."""
         fresh = lines - self.texts
-        if len(self.texts) + len(fresh) > self.limit:
-            self.texts.clear()
-        self.texts |= fresh
+        _bounded_add(self.texts, fresh, self.limit)
         return fresh
+
+
+def _bounded_add(known: set, new: Collection, limit: int) -> None:
+    """Add `new` to `known`, which starts over when it would pass `limit` (what is forgotten
+    is sent or loaded again, which is harmless)."""
+    if len(known) + len(new) > limit:
+        known.clear()
+    known.update(new)
 
 
 def write_articles(
