@@ -373,6 +373,18 @@ def variant_for(
     folder = queries_dir() / "variants"
     if query.path.parent != queries_dir() or not folder.is_dir():
         return query
+    for path in sorted(folder.glob(f"{query.name}.*.rq")):
+        if variant_fits(query, path, substitutions, embedded):
+            text = path.read_text("utf-8")
+            return NamedQuery(query.name, query.summary, text, query.params, path)
+    return query
+
+
+def variant_fits(
+    query: NamedQuery, path: Path, substitutions: Mapping[ox.Variable, Term], embedded: bool = True
+) -> bool:
+    """Whether the variant at `path` answers `query` for these parameters (the rules of
+    `variant_for`, which takes the first variant that fits)."""
     by_variable = {param.variable: param.name for param in query.params}
     given_variables = {
         variable.value
@@ -380,20 +392,15 @@ def variant_for(
         if variable.value in by_variable and getattr(term, "value", "")
     }
     given = {by_variable[variable] for variable in given_variables}
-    for path in sorted(folder.glob(f"{query.name}.*.rq")):
-        needs = variant_needs(path)
-        wanted = not substitutions if needs == {"all"} else needs <= given
-        if not wanted:
-            continue
-        text = path.read_text("utf-8")
-        if not embedded and _ENGINE_OXIGRAPH.search(text):
-            continue
-        if not all(_mentions(text, variable) for variable in given_variables):
-            continue  # it cannot take another parameter given with the ones it is for
-        if given != needs and _ALONE.search(text):
-            continue
-        return NamedQuery(query.name, query.summary, text, query.params, path)
-    return query
+    needs = variant_needs(path)
+    if not (not substitutions if needs == {"all"} else needs <= given):
+        return False
+    text = path.read_text("utf-8")
+    if not embedded and _ENGINE_OXIGRAPH.search(text):
+        return False
+    if not all(_mentions(text, variable) for variable in given_variables):
+        return False  # it cannot take another parameter given with the ones it is for
+    return given == needs or not _ALONE.search(text)
 
 
 def _mentions(text: str, variable: str) -> bool:
