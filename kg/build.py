@@ -31,10 +31,12 @@ from kg.graph.store import (
     EntityMemory,
     GraphStore,
     PreparedArticle,
+    article_count,
     compact,
     fresh_share,
     hashes_of,
     load_ontology,
+    note_written,
     prepare,
     replace_article,
     write_articles,
@@ -54,10 +56,10 @@ BATCH_SIZE = 8192
 # 178 s wall with 8,192, 251 s with 2,048, CPU the same; about 100 MB more at the peak).
 IN_FLIGHT = 8192
 # A build that writes at least this many articles compacts the store when it is done; so does
-# one that leaves more than COMPACT_SHARE of a store folder's bytes uncompacted (see
-# kg.graph.store.fresh_share). Compacting costs about 7 s a GB (13-15 s at 100,000 articles),
-# so a share amortises it at a fixed cost an article whatever the store's size: with 0.1, one
-# build of 1,000 in ten pays it on a 100,000-article store.
+# one after which more than COMPACT_SHARE of the store's articles came since its last
+# compaction (see kg.graph.store.fresh_share). Compacting costs about 7 s a GB (13-15 s at
+# 100,000 articles), so a share amortises it at a fixed cost an article whatever the store's
+# size: with 0.1, one build of 1,000 in ten pays it on a 100,000-article store.
 OPTIMIZE_AFTER = 5_000
 COMPACT_SHARE = 0.1
 # Articles whose stored hashes are looked up in one query.
@@ -208,7 +210,7 @@ def build(
     if batch:
         write_articles(store, batch, entities)
     bar.close()
-    if _compaction_due(summary, store_folder) and isinstance(store, ox.Store):
+    if _compaction_due(summary, store, store_folder) and isinstance(store, ox.Store):
         # Bulk loads leave many small files; compacting them once makes every later query
         # faster (100,000 articles: a 3-pattern join over all holdings 6.3 s before, 2.4 s
         # after; the compaction took 15 s). Small incremental builds skip it.
@@ -216,10 +218,14 @@ def build(
     return summary
 
 
-def _compaction_due(summary: BuildSummary, folder: Path | None) -> bool:
+def _compaction_due(summary: BuildSummary, store: GraphStore, folder: Path | None) -> bool:
+    if summary.written and folder is not None:
+        note_written(folder, summary.written)
     if summary.written >= OPTIMIZE_AFTER:
         return True
-    return summary.written > 0 and folder is not None and fresh_share(folder) > COMPACT_SHARE
+    if not summary.written or folder is None:
+        return False
+    return fresh_share(folder, article_count(store)) > COMPACT_SHARE
 
 
 @contextmanager

@@ -4,9 +4,9 @@ build finishes the job, ending with exactly the store a clean build makes.
 The build runs as a real `kg` process on a few hundred generated articles, written in
 batches of four, and is killed two ways: by the test, as soon as the process reports that a
 few batches are in (the kill lands while it extracts or writes the next ones); and by the
-process itself, once half of a batch is bulk-loaded and before its completion records are
-written, so that the kill falls inside a write for certain. Opening the store again
-(`open_store`) removes what that half-load left.
+process itself, inside the bulk load of a batch: a thread watches the store folder and kills
+the process as soon as the loader has written its table files, before it has added them to
+the store. Opening the store again (`open_store`) removes those files.
 """
 
 from __future__ import annotations
@@ -34,31 +34,40 @@ ENTITIES = ox.NamedNode(str(v.ENTITIES_GRAPH))
 SHARED_GRAPHS = {ENTITIES, ONTOLOGY_GRAPH}
 
 # `kg` with a small batch size, announcing every batch (or replaced article) once the store
-# has it; with a batch
-# number as second argument, it kills itself half-way through that batch's quads.
+# has it; with a batch number as second argument, it kills itself inside that batch's bulk
+# load (a batch of 100 articles, so that the load lasts long enough to be caught).
 DRIVER = """
-import os, signal, sys
-import pyoxigraph as ox
-import kg.build, kg.graph.store as store_module
+import os, signal, sys, threading, time
+from pathlib import Path
+import kg.build
 from kg.cli import main
 
 kg.build.BATCH_SIZE = int(sys.argv.pop(1))
 die_in_batch = int(sys.argv.pop(1))
+folder = Path(sys.argv[sys.argv.index("--store") + 1])
 write, replace = kg.build.write_articles, kg.build.replace_article
 batches = [0]
 
+def kill_once_the_loader_has_written(loading):
+    while loading.is_set():
+        if any(folder.glob("bulk-*.sst")):
+            print("killed inside the bulk load", file=sys.stderr, flush=True)
+            os.kill(os.getpid(), signal.SIGKILL)
+        time.sleep(0.0002)
+
 def reporting(store, articles, entities=None):
-    batch = [store_module.prepare(a) if not isinstance(a, store_module.PreparedArticle) else a
-             for a in articles]
+    loading = threading.Event()
     if batches[0] + 1 == die_in_batch:
-        # as write_articles does, but killed once half of the batch is bulk-loaded
-        store_module.begin_load(store, batch)
-        half = batch[: max(1, len(batch) // 2)]
-        store.bulk_load(b"".join(a.body for a in half), format=ox.RdfFormat.TRIG, lenient=True)
-        store.flush()
+        loading.set()
+        threading.Thread(target=kill_once_the_loader_has_written, args=(loading,)).start()
+    write(store, articles, entities)
+    if loading.is_set():
+        loading.clear()
+        print("the bulk load ended before the kill", file=sys.stderr, flush=True)
         os.kill(os.getpid(), signal.SIGKILL)
-    write(store, batch, entities)
     batches[0] += 1
+    if batches[0] + 1 == die_in_batch:
+        kg.build.BATCH_SIZE = 100
     print("batch written", file=sys.stderr, flush=True)
 
 def replacing(store, triples):
@@ -101,7 +110,8 @@ def interrupted_build(corpus: Path, store: Path, how: str, batches: int) -> None
         kill_after(process, batches)
     else:
         process = kg_build(corpus, store, die_in_batch=batches + 1)
-        process.communicate(timeout=60)
+        _, err = process.communicate(timeout=60)
+        assert "killed inside the bulk load" in err
     assert process.returncode == -signal.SIGKILL, "the build ended before it was killed"
 
 
@@ -144,6 +154,7 @@ def test_killed_build_keeps_whole_articles_and_the_next_build_completes(
     interrupted_build(corpus, store_path, how, batches)
 
     store = open_store(store_path)  # opens (no lock left behind) and recovers
+    assert not list(store_path.glob("bulk-*.sst"))  # a killed load's files are gone
     graphs = by_graph(store)
     articles = {graph: quads for graph, quads in graphs.items() if graph not in SHARED_GRAPHS}
     # At least the reported batches are in, and not everything: the kill was mid-build.

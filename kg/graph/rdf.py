@@ -161,7 +161,7 @@ ENTITIES_GRAPH = iri(v.ENTITIES_GRAPH)
 class ArticleTriples:
     """One article's triples as N-Triples lines (`s p o .` and a line break), each once:
     `entities` for the shared entities graph, `facts` for the article's own graph without
-    its completion record, which is `marker` (written last, see kg.graph.store). Lines,
+    its completion record, which is `marker` (see kg.graph.store). Lines,
     because lines are what the store loads: no triple is made twice over."""
 
     graph: URIRef

@@ -1,18 +1,23 @@
 """The embedded store: Oxigraph on disk (pyoxigraph), one named graph per article.
 
 New articles are written with Oxigraph's bulk loader, which is several times faster than a
-transaction and keeps the store small on disk (measured in benchmarks/README.md), but is not
-atomic. What makes an article complete is its completion record, the `kg:contentHash` triple:
-it is left out of the bulk load and written, in one transaction for the whole batch, only
-after the batch is loaded (on disk). A batch's graphs are listed as pending while it loads:
-an interrupted build can therefore leave graphs without a record, never a graph that looks
-complete, and `recover` (run by `open_store`) removes them before anything reads the store;
-the next build redoes those articles. An article whose stored hash matches is
-skipped, so re-running a build changes nothing; a changed article is swapped for its new
-version in one SPARQL update (a transaction).
+transaction and keeps the store small on disk (measured in benchmarks/README.md). What makes
+an article complete is its completion record, the `kg:contentHash` triple in its graph. A
+batch of articles, their completion records included, is one `bulk_load` call, and that call
+is atomic (pyoxigraph 0.5 and later: the loader writes its table files aside and adds them all
+to the store in one step at the end; if it fails or the process dies first, nothing of the
+batch is in the store). So an interrupted build leaves whole articles only, and the next build
+redoes the rest. An article whose stored hash matches is skipped, so re-running a build
+changes nothing; a changed article is swapped for its new version in one SPARQL update (a
+transaction).
+
+`recover` (run by `open_store`) clears what older versions of kg could leave: a list of
+pending graphs whose load had not finished, and the loader's table files of a load that a
+killed process never added.
 
 The functions here use only the `GraphStore` part of `pyoxigraph.Store`, so they work as they
-are on `kg.graph.remote.RemoteStore`, a SPARQL 1.1 server.
+are on `kg.graph.remote.RemoteStore`, a SPARQL 1.1 server, where a batch is one `INSERT DATA`
+request (a server applies a request as a whole).
 """
 
 from __future__ import annotations
@@ -88,7 +93,8 @@ def open_store(path: Path | str | None, create: bool = True, read_only: bool = F
             reason = "the store is in use by another kg process"
         raise StoreError(f"{path}: cannot open the store: {reason}") from error
     if not read_only:
-        recover(store)  # an interrupted build's half-loaded articles go before anything reads
+        remove_unadded_tables(path)  # a killed load's files, never part of the store
+        recover(store)  # an older kg's half-loaded articles go before anything reads
     return store
 
 
@@ -210,50 +216,33 @@ def write_articles(
     articles: Iterable[ArticleTriples | PreparedArticle],
     entities: EntityMemory | None = None,
 ) -> None:
-    """Add these new articles: their graphs and entity descriptions in one bulk load, then,
-    once that is on disk, their completion records in one transaction. With `entities` (one
-    per build), entity triples that an earlier call of the build loaded are left out.
+    """Add these new articles in one bulk load: their graphs with their completion records,
+    and their entity descriptions. The load is atomic, so the batch is in the store whole or
+    not at all. With `entities` (one per build), entity triples that an earlier call of the
+    build loaded are left out.
 
-    Before the load, the batch's graphs are listed in the pending graph (a transaction), and
-    the list is cleared after the records are in: if the process dies in between,
-    `recover` (run when the store is next opened for writing) removes the graphs that have
-    no record, so queries never see half an article for long, and the next build redoes it."""
+    Before kg relied on the loader's atomicity it listed each batch as pending, loaded it and
+    then wrote the records in two more transactions: on 100,000 articles that bookkeeping
+    cost 20-30 CPU-s of the store's 110 (benchmarks/README.md)."""
     batch = [a if isinstance(a, PreparedArticle) else prepare(a) for a in articles]
     if not batch:
         return
     memory = entities if entities is not None else EntityMemory()
     lines = memory.new_lines(batch)
-    text = _graph_block(ENTITIES_GRAPH, b"".join(lines)) + b"".join(
-        _graph_block(iri(a.graph), a.facts) for a in batch
+    text = (
+        _graph_block(ENTITIES_GRAPH, b"".join(lines))
+        + b"".join(_graph_block(iri(a.graph), a.facts) for a in batch)
+        + b"".join(a.marker for a in batch)
     )
-    begin_load(store, batch)
-    # bulk_load writes its own files to disk and adds them to the store before it returns
-    # ("it always writes new files to disk"), so the records that follow, through the
-    # write-ahead log, never become durable before the data they vouch for. (A flush() here
-    # cost 3-5 s a batch on a 100,000-article store, and bought nothing.)
     store.bulk_load(text, format=ox.RdfFormat.TRIG, lenient=True)
-    commit_load(store, batch)
     memory.remember(lines)
 
 
-def begin_load(store: GraphStore, batch: list[PreparedArticle]) -> None:
-    """In one transaction: list the batch's graphs as pending, and clear whatever an older,
-    interrupted load may have left in them (a graph without its completion record)."""
-    drops = "".join(f"DROP SILENT GRAPH <{a.graph}> ;\n" for a in batch)
-    entries = " ".join(f'<{a.graph}> <{v.loadPending}> "" .' for a in batch)
-    store.update(f"{drops}INSERT DATA {{ GRAPH <{v.PENDING_GRAPH}> {{ {entries} }} }}")
-
-
-def commit_load(store: GraphStore, batch: list[PreparedArticle]) -> None:
-    markers = b"".join(a.marker for a in batch).decode("utf-8")
-    store.update(f"INSERT DATA {{\n{markers}}}")
-    store.update(f"DROP SILENT GRAPH <{v.PENDING_GRAPH}>")
-
-
 def recover(store: GraphStore) -> int:
-    """Undo a bulk load that was interrupted: remove the pending article graphs that have no
-    completion record, then the pending list; the number of graphs removed. Cheap when
-    nothing is pending (one ASK)."""
+    """Undo a bulk load that an older version of kg began and did not finish (it listed a
+    batch's graphs as pending, and wrote their completion records after the load): remove
+    the pending article graphs that have no completion record, then the pending list; the
+    number of graphs removed. Cheap when nothing is pending (one ASK)."""
     pending = f"<{v.PENDING_GRAPH}>"
     if not bool(store.query(f"ASK {{ GRAPH {pending} {{ ?g ?p ?o }} }}")):
         return 0
@@ -269,6 +258,22 @@ def recover(store: GraphStore) -> int:
     return len(incomplete)
 
 
+# The table files Oxigraph's bulk loader writes into the store folder before it adds them to
+# the store (rocksdb_wrapper.rs, `new_sst_file`); those of a load whose process was killed
+# are never added, nor removed.
+_LOADER_TABLES = "bulk-*.sst"
+
+
+def remove_unadded_tables(folder: Path) -> int:
+    """Delete the loader's table files that a killed bulk load left in `folder` (call it only
+    while holding the store open for writing, so no other load is under way); how many."""
+    removed = 0
+    for path in folder.glob(_LOADER_TABLES):
+        path.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
 def replace_article(store: GraphStore, article: ArticleTriples | PreparedArticle) -> None:
     """Swap an article's graph for a new version in one transaction (a SPARQL update), so an
     interrupted rebuild leaves the old version, never half of the new one."""
@@ -279,52 +284,52 @@ def replace_article(store: GraphStore, article: ArticleTriples | PreparedArticle
     )
 
 
-# In a store folder: the number of the newest table file when kg last compacted the store.
+# In a store folder: how many articles kg has written since it last compacted the store.
 COMPACTED_MARK = "kg-compacted"
 
 
-# Oxigraph's compactions write table files of 64 MB; the files of a bulk load or a memtable
-# flush, not yet merged into the rest, are smaller.
-_MERGED_FILE_BYTES = 32 * 1024 * 1024
+def fresh_share(folder: Path, articles: int) -> float:
+    """The share of the store's `articles` written since kg last compacted it (1.0 when kg
+    never compacted it). Each load adds its own files on top of the compacted ones, and
+    queries merge them all: ten loads of 1,000 articles on 100,000 made a 3-pattern count
+    3-6x slower.
 
-
-def fresh_share(folder: Path) -> float:
-    """The share of the store's table bytes loaded since kg last compacted it and not merged
-    since (1.0 when kg never compacted it). Each load adds its own files on top of the
-    compacted ones, and queries merge them all: ten loads of 1,000 articles on 100,000
-    made a 3-pattern count 3-6x slower. File numbers only grow, so the files above the mark
-    are the new ones; of those, the large ones are the store's own background merges."""
-    sizes = _table_sizes(folder)
-    total = sum(sizes.values())
-    if not total:
+    (Counted in articles: an earlier version compared table file numbers with the newest at
+    the last compaction, but the store goes on merging in the background after `optimize`
+    returns, and the files that makes looked new.)"""
+    if articles <= 0:
         return 0.0
     try:
-        mark = int((folder / COMPACTED_MARK).read_text(encoding="ascii"))
+        written = int((folder / COMPACTED_MARK).read_text(encoding="ascii"))
     except (OSError, ValueError):
         return 1.0
-    fresh = (size for n, size in sizes.items() if n > mark and size < _MERGED_FILE_BYTES)
-    return sum(fresh) / total
+    return min(1.0, written / articles)
 
 
-def _table_sizes(folder: Path) -> dict[int, int]:
-    """File number -> size of the store's table files (the store's background work may
-    delete one between listing and reading: it no longer counts)."""
-    sizes = {}
-    for path in folder.glob("*.sst"):
-        try:
-            sizes[int(path.stem)] = path.stat().st_size
-        except (ValueError, FileNotFoundError):
-            continue
-    return sizes
+def note_written(folder: Path, count: int) -> None:
+    """Add `count` new articles to the folder's count since the last compaction (when kg has
+    compacted it before; otherwise all of it counts as fresh anyway)."""
+    mark = folder / COMPACTED_MARK
+    try:
+        written = int(mark.read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return
+    _replace_text(mark, str(written + count))
 
 
 def compact(store: ox.Store, folder: Path | None = None) -> None:
     """Compact the embedded store (one `optimize`), and mark the folder as compacted."""
+    store.flush()  # what is still in memory goes into table files first, and is compacted too
     store.optimize()
-    if folder is None:
-        return
-    mark = max(_table_sizes(folder), default=0)
-    (folder / COMPACTED_MARK).write_text(str(mark), encoding="ascii")
+    if folder is not None:
+        _replace_text(folder / COMPACTED_MARK, "0")
+
+
+def _replace_text(path: Path, text: str) -> None:
+    """Write `text` to `path` whole or not at all (a new file, then a rename)."""
+    partial = path.with_name(path.name + ".new")
+    partial.write_text(text, encoding="ascii")
+    partial.replace(path)
 
 
 def load_ontology(store: GraphStore) -> None:
