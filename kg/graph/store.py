@@ -11,9 +11,10 @@ redoes the rest. An article whose stored hash matches is skipped, so re-running 
 changes nothing; a changed article is swapped for its new version in one SPARQL update (a
 transaction).
 
-`recover` (run by `open_store`) clears what older versions of kg could leave: a list of
-pending graphs whose load had not finished, and the loader's table files of a load that a
-killed process never added.
+`open_store` clears what an interrupted build can leave before anything reads the store: the
+loader's table files of a load whose process was killed before it added them
+(`remove_unadded_tables`), and an older kg's list of pending graphs whose load had not
+finished (`recover`).
 
 The functions here use only the `GraphStore` part of `pyoxigraph.Store`, so they work as they
 are on `kg.graph.remote.RemoteStore`, a SPARQL 1.1 server, where a batch is one `INSERT DATA`

@@ -37,8 +37,9 @@ def serve(
 ) -> None:
     """Serve until interrupted. Raises KgError (one line) when the store cannot be opened."""
     if (store_path / "CURRENT").exists():
-        # Opened (and closed) once for writing: an interrupted build's half-loaded articles
-        # are removed (kg.graph.store.recover) before the read-only workers see the store.
+        # Opened (and closed) once for writing: what an interrupted build left (a killed
+        # load's files, an older kg's pending batch) is removed (kg.graph.store.open_store)
+        # before the read-only workers see the store.
         open_store(store_path, create=False)
     pool = StoreWorkers(store_path, writable=writable, size=workers)
     try:
