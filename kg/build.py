@@ -226,12 +226,13 @@ def build(
 
 
 def _compaction_due(summary: BuildSummary, store: GraphStore, folder: Path | None) -> bool:
-    if summary.written and folder is not None:
-        note_written(folder, summary.written)
+    if not summary.written:
+        return False
+    if folder is None:
+        return summary.written >= OPTIMIZE_AFTER
+    note_written(folder, summary.written)
     if summary.written >= OPTIMIZE_AFTER:
         return True
-    if not summary.written or folder is None:
-        return False
     return fresh_share(folder, article_count(store)) > COMPACT_SHARE
 
 

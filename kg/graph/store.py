@@ -300,22 +300,25 @@ def fresh_share(folder: Path, articles: int) -> float:
     returns, and the files that makes looked new.)"""
     if articles <= 0:
         return 0.0
-    try:
-        written = int((folder / COMPACTED_MARK).read_text(encoding="ascii"))
-    except (OSError, ValueError):
-        return 1.0
-    return min(1.0, written / articles)
+    written = _written_since_compaction(folder)
+    return 1.0 if written is None else min(1.0, written / articles)
 
 
 def note_written(folder: Path, count: int) -> None:
     """Add `count` new articles to the folder's count since the last compaction (when kg has
     compacted it before; otherwise all of it counts as fresh anyway)."""
-    mark = folder / COMPACTED_MARK
+    written = _written_since_compaction(folder)
+    if written is not None:
+        _replace_text(folder / COMPACTED_MARK, str(written + count))
+
+
+def _written_since_compaction(folder: Path) -> int | None:
+    """The folder's count of articles written since kg last compacted the store; None when
+    kg never did (no mark, or one it cannot read)."""
     try:
-        written = int(mark.read_text(encoding="ascii"))
+        return int((folder / COMPACTED_MARK).read_text(encoding="ascii"))
     except (OSError, ValueError):
-        return
-    _replace_text(mark, str(written + count))
+        return None
 
 
 def compact(store: ox.Store, folder: Path | None = None) -> None:
