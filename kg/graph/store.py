@@ -265,14 +265,11 @@ def recover(store: GraphStore) -> int:
 _LOADER_TABLES = "bulk-*.sst"
 
 
-def remove_unadded_tables(folder: Path) -> int:
+def remove_unadded_tables(folder: Path) -> None:
     """Delete the loader's table files that a killed bulk load left in `folder` (call it only
-    while holding the store open for writing, so no other load is under way); how many."""
-    removed = 0
+    while holding the store open for writing, so no other load is under way)."""
     for path in folder.glob(_LOADER_TABLES):
         path.unlink(missing_ok=True)
-        removed += 1
-    return removed
 
 
 def replace_article(store: GraphStore, article: ArticleTriples | PreparedArticle) -> None:
@@ -323,7 +320,6 @@ def _written_since_compaction(folder: Path) -> int | None:
 
 def compact(store: ox.Store, folder: Path | None = None) -> None:
     """Compact the embedded store (one `optimize`), and mark the folder as compacted."""
-    store.flush()  # what is still in memory goes into table files first, and is compacted too
     store.optimize()
     if folder is not None:
         _replace_text(folder / COMPACTED_MARK, "0")
