@@ -209,9 +209,13 @@ def _find_persons(
     for match in _candidates(text):
         if match.start() < position or not _may_start_name(match.group()):
             continue
-        first = _Token(match.start(), match.end(), match.group())
         if covered is None:
             covered = _covered(text, blocked or [])
+        if covered[match.start()] and not is_prefix(match.group()):
+            # A place or an office begins here (two in five candidates): no name does.
+            position = match.end()
+            continue
+        first = _Token(match.start(), match.end(), match.group())
         # The tokens from `first` on, read as they are asked for: token i exists when
         # `i < len(tokens) or _more(tokens, text)` (asked in order, one past the end at most).
         tokens = [first]
