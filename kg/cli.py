@@ -5,6 +5,7 @@ Errors the user can fix are one line on stderr (a traceback only with `kg --debu
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -62,12 +63,18 @@ def _open(store_path: Path | None, endpoint: str | None, create: bool = True):
     from kg.graph.remote import connect
     from kg.graph.store import open_store
 
+    endpoint = _chosen_endpoint(store_path, endpoint)
+    return connect(endpoint) if endpoint else open_store(store_path, create=create)
+
+
+def _chosen_endpoint(store_path: Path | None, endpoint: str | None) -> str | None:
+    """The endpoint to use, or None for the store folder (see `_open`)."""
     if endpoint and store_path is not None:
         source = click.get_current_context().get_parameter_source("endpoint")
         if source is not click.core.ParameterSource.ENVIRONMENT:
             raise click.UsageError("use --store or --endpoint, not both")
-        endpoint = None
-    return connect(endpoint) if endpoint else open_store(store_path, create=create)
+        return None
+    return endpoint
 
 
 def _store_option(function):
@@ -141,25 +148,30 @@ def build(
 
     from kg.build import build as run_build
     from kg.build import default_jobs, format_summary
+    from kg.graph.lock import store_lock
     from kg.graph.store import default_store_path
     from kg.resources import samples_dir
 
     sources = list(paths) or [samples_dir()]
-    store = _open(store_path, endpoint)
-    summary = run_build(
-        sources,
-        store,
-        min_confidence=min_confidence,
-        progress=progress and sys.stderr.isatty(),
-        on_problem=lambda message: click.echo(message, err=True),
-        jobs=jobs or default_jobs(),
-        store_folder=(store_path or default_store_path()) if isinstance(store, Store) else None,
-    )
-    # No store.flush() here: what the build wrote is already durable (bulk loads write their
-    # own synced files; transactions go through the write-ahead log), and on Oxigraph a flush
-    # waits for the store's pending compactions. After ten builds of 1,000 articles on a
-    # 100,000-article store that wait was 13 s, paid by whichever small build came next.
-    del store  # release the store's lock before exiting
+    folder = None if _chosen_endpoint(store_path, endpoint) else store_path or default_store_path()
+    # A build writes alone: never beside `kg serve` reading the same folder (kg.graph.lock).
+    with store_lock(folder, writing=True) if folder else contextlib.nullcontext():
+        store = _open(store_path, endpoint)
+        summary = run_build(
+            sources,
+            store,
+            min_confidence=min_confidence,
+            progress=progress and sys.stderr.isatty(),
+            on_problem=lambda message: click.echo(message, err=True),
+            jobs=jobs or default_jobs(),
+            store_folder=folder if isinstance(store, Store) else None,
+        )
+        # No store.flush() here: what the build wrote is already durable (bulk loads write
+        # their own synced files; transactions go through the write-ahead log), and on
+        # Oxigraph a flush waits for the store's pending compactions. After ten builds of
+        # 1,000 articles on a 100,000-article store that wait was 13 s, paid by whichever
+        # small build came next.
+        del store  # release the store's lock before exiting
     if ctx.obj["debug"]:
         for error in summary.errors:
             if error.detail:

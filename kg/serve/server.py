@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from kg.errors import StoreError
+from kg.graph.lock import store_lock
 from kg.graph.store import open_store
 from kg.serve.app import App, Limits
 from kg.serve.workers import StoreWorkers
@@ -35,12 +37,39 @@ def serve(
     on_ready: Callable[[str], None] | None = None,
     quiet: bool = False,
 ) -> None:
-    """Serve until interrupted. Raises KgError (one line) when the store cannot be opened."""
+    """Serve until interrupted. Raises KgError (one line) when the store cannot be opened,
+    or when a build writes it (kg.graph.lock: read-only servers share the store folder's
+    lock, a writable one holds it alone)."""
     if (store_path / "CURRENT").exists():
-        # Opened (and closed) once for writing: what an interrupted build left (a killed
-        # load's files, an older kg's pending batch) is removed (kg.graph.store.open_store)
-        # before the read-only workers see the store.
-        open_store(store_path, create=False)
+        _clear_up(store_path, writable)
+    with store_lock(store_path, writing=writable):
+        _serve_locked(store_path, host, port, writable, workers, limits, on_ready, quiet)
+
+
+def _clear_up(store_path: Path, writable: bool) -> None:
+    """Open the store once for writing, alone, and close it: what an interrupted build left
+    (a killed load's files, an older kg's pending batch) is removed
+    (kg.graph.store.open_store) before the read-only workers see the store. Passed over when
+    another read-only server holds the store (it cleared up when it started)."""
+    try:
+        with store_lock(store_path, writing=True):
+            open_store(store_path, create=False)
+    except StoreError:
+        if writable:
+            raise
+        # Shared by another server, or written by a build: `serve` then says which.
+
+
+def _serve_locked(
+    store_path: Path,
+    host: str,
+    port: int,
+    writable: bool,
+    workers: int,
+    limits: Limits | None,
+    on_ready: Callable[[str], None] | None,
+    quiet: bool,
+) -> None:
     pool = StoreWorkers(store_path, writable=writable, size=workers)
     try:
         pool.call("ping", timeout=60)  # the store opens, or its error is reported now
