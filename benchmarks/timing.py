@@ -9,6 +9,7 @@ store opened read-only.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import time
@@ -19,7 +20,9 @@ from kg import query as q
 
 
 def time_query(store: ox.Store, name: str, params: dict[str, str], repeats: int) -> dict:
-    """`repeats` runs of the query and its CSV: wall and CPU seconds of each, and the rows."""
+    """`repeats` runs of the query and its CSV: wall and CPU seconds of each, and the rows.
+    Python's cyclic garbage collector is off, as in `kg query` (kg/cli.py)."""
+    gc.disable()
     named = q.load_named_query(name)
     values = q.bind_params(named, params)
     seconds, cpu_seconds, rows = [], [], 0

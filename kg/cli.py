@@ -6,6 +6,7 @@ Errors the user can fix are one line on stderr (a traceback only with `kg --debu
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import sys
 from pathlib import Path
@@ -230,6 +231,10 @@ def query(
     named = q.resolve_query(query)
     values = q.bind_params(named, q.parse_params(params))
     store = _open(store_path, endpoint, create=False)
+    # The process ends after printing, and a result holds no reference cycles: the cyclic
+    # collector would only walk the rows made (run_query pauses it, and each time it is
+    # enabled again it walked them all: 0.3 s of directives' 3.1 s at 100,000 articles).
+    gc.disable()
     result = q.run_query(store, named, values)
     click.echo(q.format_result(result, fmt), nl=False)
 
