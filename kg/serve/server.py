@@ -43,7 +43,20 @@ def serve(
     if (store_path / "CURRENT").exists():
         _clear_up(store_path, writable)
     with store_lock(store_path, writing=writable):
-        _serve_locked(store_path, host, port, writable, workers, limits, on_ready, quiet)
+        pool = StoreWorkers(store_path, writable=writable, size=workers)
+        try:
+            pool.call("ping", timeout=60)  # the store opens, or its error is reported now
+            app = App(pool, limits)
+            handler = _Silent if quiet else _QuietHandler
+            with make_server(
+                host, port, app, server_class=_ThreadingServer, handler_class=handler
+            ) as httpd:
+                address = f"http://{host if ':' not in host else f'[{host}]'}:{httpd.server_port}/"
+                if on_ready:
+                    on_ready(address)
+                httpd.serve_forever()
+        finally:
+            pool.close()
 
 
 def _clear_up(store_path: Path, writable: bool) -> None:
@@ -58,32 +71,6 @@ def _clear_up(store_path: Path, writable: bool) -> None:
         if writable:
             raise
         # Shared by another server, or written by a build: `serve` then says which.
-
-
-def _serve_locked(
-    store_path: Path,
-    host: str,
-    port: int,
-    writable: bool,
-    workers: int,
-    limits: Limits | None,
-    on_ready: Callable[[str], None] | None,
-    quiet: bool,
-) -> None:
-    pool = StoreWorkers(store_path, writable=writable, size=workers)
-    try:
-        pool.call("ping", timeout=60)  # the store opens, or its error is reported now
-        app = App(pool, limits)
-        handler = _Silent if quiet else _QuietHandler
-        with make_server(
-            host, port, app, server_class=_ThreadingServer, handler_class=handler
-        ) as httpd:
-            address = f"http://{host if ':' not in host else f'[{host}]'}:{httpd.server_port}/"
-            if on_ready:
-                on_ready(address)
-            httpd.serve_forever()
-    finally:
-        pool.close()
 
 
 class _Silent(WSGIRequestHandler):
