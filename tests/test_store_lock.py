@@ -42,6 +42,17 @@ def test_reading_a_missing_folder_makes_nothing(tmp_path):
     assert not (tmp_path / "nothing").exists()
 
 
+def test_a_file_where_the_store_should_be_is_one_clear_error(tmp_path):
+    not_a_folder = tmp_path / "store"
+    not_a_folder.write_text("notes\n")
+    code, _, err = run("build", "--store", str(not_a_folder), "--no-progress")
+    assert code != 0
+    assert (
+        err.strip()
+        == f"Error: {not_a_folder}: cannot open the store: it is a file, not a store folder"
+    )
+
+
 def test_build_is_refused_while_a_server_reads_the_store(tmp_path):
     store = build_explorer_store(tmp_path / "store")
     before = stored_hashes(open_store(store, create=False))

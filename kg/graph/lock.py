@@ -44,8 +44,13 @@ def store_lock(folder: Path, writing: bool) -> Iterator[None]:
         # No lock to take, or no store to read: opening it says so.
         yield
         return
-    folder.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:  # a file where the folder should be, no such parent, no rights
+        file = folder.exists() and not folder.is_dir()
+        reason = "it is a file, not a store folder" if file else error.strerror
+        raise StoreError(f"{folder}: cannot open the store: {reason}") from None
     try:
         try:
             fcntl.flock(descriptor, (fcntl.LOCK_EX if writing else fcntl.LOCK_SH) | fcntl.LOCK_NB)
