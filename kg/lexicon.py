@@ -39,6 +39,19 @@ def _content_lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+@cache
+def reporting_verbs(kind: str | None = None) -> tuple[str, ...]:
+    """Verbs that report speech (kg/data/reporting_verbs.tsv): of one kind ("after_quote",
+    "reporting"), or all."""
+    rows = load_table("reporting_verbs.tsv")
+    return tuple(row["form"] for row in rows if kind is None or row["kind"] == kind)
+
+
+def alternation(forms: tuple[str, ...]) -> str:
+    """`forms` as a regex alternation of literal words, longest first."""
+    return "|".join(re.escape(form) for form in sorted(forms, key=lambda form: (-len(form), form)))
+
+
 def forms_pattern(
     forms: list[str] | tuple[str, ...] | set[str], prefix: bool = False, lower: bool = False
 ) -> str:

@@ -233,6 +233,22 @@ def test_negated_candidacy_is_ignored():
     assert not [f for f in result.facts if isinstance(f, Candidacy)]
 
 
+def test_the_speaker_of_a_quote_about_candidates_is_not_one():
+    # '"... pasangan calon," tegas Sutomo': the quote's candidacy word is not about its speaker.
+    result = extract(
+        article(
+            "Bawaslu Ingatkan Kades\n"
+            "LAHAT - Ketua Bawaslu Lahat Sutomo Hadiwijaya mengingatkan kepala desa agar "
+            'netral. "Jangan sampai ada kades yang ikut mengkampanyekan pasangan calon," '
+            "tegas Sutomo, Senin (9/9/2024).\n"
+        )
+    )
+    assert not [f for f in result.facts if isinstance(f, Candidacy)]
+    assert [f.person.name for f in result.facts if isinstance(f, HoldsOffice)] == [
+        "Sutomo Hadiwijaya"
+    ]
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"

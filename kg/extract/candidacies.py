@@ -23,6 +23,7 @@ from kg.extract.elections import (
     SERENTAK,
     canonical_kind,
 )
+from kg.lexicon import alternation, reporting_verbs
 from kg.model import Candidacy, CandidacyStatus, Election, Person, PlaceKind
 from kg.regex import ends_at
 
@@ -34,10 +35,8 @@ STATUS_ORDER = [
     CandidacyStatus.REGISTERED,
     CandidacyStatus.ELECTED,
 ]
-_REPORTING = re.compile(
-    r"\b(?:mengatakan|menegaskan|menyampaikan|menjelaskan|menyebut(?:kan)?|ujar|kata|menurut)\b",
-    re.I,
-)
+# '"... pasangan calon," tegas Dedi': a quote's candidacy word is not about its speaker.
+_REPORTING = re.compile(rf"\b(?:{alternation(reporting_verbs())})(?:nya)?\b", re.I)
 _NEGATORS = ("tidak", "tak", "belum", "bukan", "enggan", "menolak", "batal", "sulit")
 _NEGATION_GAP = 20  # characters between the negating word and the cue
 _NEGATION = re.compile(rf"\b(?:{'|'.join(_NEGATORS)})\b[^.]{{0,{_NEGATION_GAP}}}$", re.I)

@@ -18,6 +18,7 @@ from kg.extract.context import ArticleContext, SentenceMentions
 from kg.extract.cues import Cue, find_cues
 from kg.extract.holdings import office_holders, office_key
 from kg.extract.text import mask
+from kg.lexicon import alternation, reporting_verbs
 from kg.model import DateValue, Evidence, HoldsOffice, IssuesDirective, Person
 from kg.regex import ends_at
 
@@ -27,9 +28,7 @@ SUBJECTLESS_CONFIDENCE = 0.6
 QUOTE_CONFIDENCE = 0.7
 # The end of a quote and who said it: '..." tegas Edwar', '...," ujarnya'.
 _ATTRIBUTION = re.compile(
-    r"[\"”]\s*,?\s*(?:kata|ujar|tegas|ungkap|jelas|pungkas|pinta|imbau|ucap|tutur|tandas|"
-    r"terang|sebut|tambah)(?P<nya>nya)?\b",
-    re.I,
+    rf"[\"”]\s*,?\s*(?:{alternation(reporting_verbs('after_quote'))})(?P<nya>nya)?\b", re.I
 )
 # A quote that tells someone what to do.
 _IMPERATIVE = re.compile(
