@@ -249,6 +249,20 @@ def test_the_speaker_of_a_quote_about_candidates_is_not_one():
     ]
 
 
+def test_a_candidate_pair_holds_neither_of_the_offices_they_run_for():
+    # "calon" before "Wali Kota dan Wakil Wali Kota" speaks for both offices.
+    result = extract(
+        article(
+            "Pasangan Hendra-Maya Mendaftar\n"
+            "LAHAT - Pasangan bakal calon Bupati dan Wakil Bupati Lahat, Hendra Saputra dan "
+            "Maya Lestari, resmi mendaftar ke KPU Kabupaten Lahat, Rabu (28/8/2024).\n"
+        )
+    )
+    assert not [f for f in result.facts if isinstance(f, HoldsOffice)]
+    candidates = {f.person.name for f in result.facts if isinstance(f, Candidacy)}
+    assert candidates == {"Hendra Saputra", "Maya Lestari"}
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"

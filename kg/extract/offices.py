@@ -36,6 +36,9 @@ _FORMER = re.compile(r"(?:mantan|eks|bekas)\s+$", re.I)
 _CANDIDATE = re.compile(r"(?:calon|cabup|cawabup|cawalkot|paslon|kandidat)\s+$", re.I)
 # "sebagai Bupati dan Wakil Bupati Lahat terpilih": elected, not yet holding the office.
 _ELECT_AFTER = re.compile(r"[^,.;]{0,40}?\bterpilih\b", re.I)
+# "calon Bupati dan Wakil Bupati Lahat", "mantan Wali Kota dan Wakil Wali Kota": two offices
+# joined so, one word before the first speaking for both.
+_COORDINATED = re.compile(r"\s*(?:dan|serta|&|/)\s*", re.I)
 
 
 # A NamedTuple, not a frozen dataclass: made for every mention of every sentence, and a frozen
@@ -111,13 +114,16 @@ def find_offices(text: str, places: list[PlaceMention], offset: int = 0) -> list
         return []
     place_at = {place.start: place for place in places}
     mentions: list[OfficeMention] = []
+    previous: OfficeMention | None = None
     while match is not None:
         mention = _mention(text, match, place_at)
         if mention is None:
             position = match.end()
         else:
+            if previous is not None and _COORDINATED.fullmatch(text, previous.end, mention.start):
+                mention = _coordinated(previous, mention)
             mentions.append(_shift(mention, offset))
-            position = mention.end
+            previous, position = mention, mention.end
         match = pattern.search(subject, position) if position < len(text) else None
     return mentions
 
@@ -162,6 +168,15 @@ def _mention(
         level=level,
         former=bool(_FORMER.search(before)),
         candidate=bool(_CANDIDATE.search(before)) or bool(_ELECT_AFTER.match(text, end)),
+    )
+
+
+def _coordinated(first: OfficeMention, second: OfficeMention) -> OfficeMention:
+    """`second`, joined to `first` by "dan": a candidate's or a former holder's office if
+    `first` is one ("bakal calon Wali Kota dan Wakil Wali Kota Palembang, A dan B" names two
+    candidates, not a deputy mayor)."""
+    return second._replace(
+        candidate=second.candidate or first.candidate, former=second.former or first.former
     )
 
 
