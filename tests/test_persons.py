@@ -69,3 +69,11 @@ def test_a_name_with_letters_that_carry_marks_is_read_whole_and_kept_as_written(
     # the same text without marks gives the same mentions at the same places
     plain = text.replace("é", "e").replace("à", "a")
     assert [m[:2] for m in find_persons(plain)] == [m[:2] for m in find_persons(text)]
+
+
+def test_an_honorific_of_two_words_stays_out_of_the_name():
+    # honorifics.tsv has police ranks as "Irjen Pol": "Pol" is not the first name.
+    text = "apel dipimpin langsung oleh Irjen Pol Hendra Wiratama di lapangan upacara."
+    assert names(text) == [("Hendra Wiratama", ("Irjen Pol",))]
+    text = "hadir pula Tuan Guru Zainul Majdi dan H Rosyid Hakim."
+    assert names(text) == [("Zainul Majdi", ("Tuan Guru",)), ("Rosyid Hakim", ("H",))]

@@ -221,13 +221,12 @@ def _find_persons(
         tokens = [first]
         i = 0
         prefixes: list[str] = []
-        while (
-            (i < len(tokens) or _more(tokens, text))
-            and is_prefix(tokens[i].text)
-            and _adjacent_words(tokens, i, text)
-        ):
-            prefixes.append(tokens[i].bare)
-            i += 1
+        while i < len(tokens) or _more(tokens, text):
+            width = _prefix_width(tokens, i, text)
+            if not width or not _adjacent_words(tokens, i + width - 1, text):
+                break
+            prefixes.append(" ".join(token.bare for token in tokens[i : i + width]))
+            i += width
         names: list[_Token] = []
         while (
             (i < len(tokens) or _more(tokens, text))
@@ -317,6 +316,16 @@ def _read_suffixes(tokens: list[_Token], text: str, i: int, end: int) -> tuple[l
             continue
         break
     return suffixes, i, end
+
+
+def _prefix_width(tokens: list[_Token], i: int, text: str) -> int:
+    """How many tokens from token i make one honorific: two for "Irjen Pol" or "Tuan Guru"
+    (honorifics.tsv has honorifics of two words), one for "H", none for a name word."""
+    if (i + 1 < len(tokens) or _more(tokens, text)) and is_prefix(
+        f"{tokens[i].bare} {tokens[i + 1].bare}"
+    ):
+        return 2
+    return 1 if is_prefix(tokens[i].text) else 0
 
 
 def _adjacent_words(tokens: list[_Token], i: int, text: str) -> bool:
