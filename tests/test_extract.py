@@ -263,6 +263,38 @@ def test_a_candidate_pair_holds_neither_of_the_offices_they_run_for():
     assert candidates == {"Hendra Saputra", "Maya Lestari"}
 
 
+def test_menjabat_without_sebagai_names_the_office_held():
+    result = extract(
+        article(
+            "Siap Bertarung\n"
+            "Hendra Saputra yang saat ini menjabat Ketua DPRD Lahat mengaku siap bertarung "
+            "pada Pilkada Lahat 2024.\n"
+        )
+    )
+    held = [
+        (f.person.name, f.office.title, f.office.jurisdiction.name)
+        for f in result.facts
+        if isinstance(f, HoldsOffice)
+    ]
+    assert held == [("Hendra Saputra", "Ketua DPRD", "Lahat")]
+
+
+def test_mewanti_wanti_against_berpolitik_praktis_is_a_warning_about_neutrality():
+    result = extract(
+        article(
+            "Pj Bupati Ingatkan ASN\n"
+            "LAHAT - Pj Bupati Lahat, Darmawan Syahputra, mewanti-wanti seluruh aparatur sipil "
+            "negara agar tidak berpolitik praktis, Kamis (5/9/2024).\n"
+        )
+    )
+    directives = [
+        (f.official.name, f.addressees, f.topic, f.kind)
+        for f in result.facts
+        if isinstance(f, IssuesDirective)
+    ]
+    assert directives == [("Darmawan Syahputra", ("ASN",), "netralitas", "warn")]
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"

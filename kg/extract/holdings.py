@@ -31,7 +31,11 @@ _VERBS = (
 )
 _NAME_THEN_OFFICE = {
     "predicate": (
-        re.compile(rf"\s*,?\s*(?:yang\s+)?{_ADVERBS}{_VERBS}(?:sebagai|menjadi|selaku)\s*", re.I),
+        # "yang saat ini menjabat sebagai Ketua DPRD", also without "sebagai".
+        re.compile(
+            rf"\s*,?\s*(?:yang\s+)?{_ADVERBS}(?:{_VERBS}(?:sebagai|menjadi|selaku)|menjabat)\s*",
+            re.I,
+        ),
         0.85,
     ),
     "apposition": (re.compile(r"\s*,\s*"), 0.85),
