@@ -295,6 +295,19 @@ def test_mewanti_wanti_against_berpolitik_praktis_is_a_warning_about_neutrality(
     assert directives == [("Darmawan Syahputra", ("ASN",), "netralitas", "warn")]
 
 
+def test_a_camat_of_a_kecamatan_named_after_its_town():
+    # "Prabumulih Timur" is a kecamatan: "Timur" is not a person, Andika Saputra is the camat.
+    result = extract(
+        article(
+            "Camat Ingatkan Lurah\n"
+            "Camat Prabumulih Timur, Andika Saputra, mengingatkan para lurah agar menjaga "
+            "netralitas.\n"
+        )
+    )
+    held = [(f.person.name, f.office.title) for f in result.facts if isinstance(f, HoldsOffice)]
+    assert held == [("Andika Saputra", "Camat")]
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"

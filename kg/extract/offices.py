@@ -12,7 +12,7 @@ from functools import cache
 from typing import NamedTuple
 
 from kg.extract.places import PlaceMention, place_of_kind
-from kg.lexicon import CaseFreePattern, forms_pattern, load_table
+from kg.lexicon import CaseFreePattern, forms_pattern, load_table, load_words
 from kg.model import Office, Place, PlaceKind
 
 ROLE_FOR_PLACE_KIND = {
@@ -155,6 +155,9 @@ def _mention(
     if place is not None:
         end = place.end
         region = place_of_kind(place, KIND_FOR_LEVEL.get(level))
+        if role.takes_area:  # "Camat Prabumulih Timur": the kecamatan named after its town
+            direction = _area_direction().match(text, end)
+            end = direction.end() if direction else end
     if role.deputy:
         qualifier = f"{qualifier} Wakil" if qualifier else "Wakil"
     before = text[max(0, match.start() - 20) : match.start()]
@@ -169,6 +172,12 @@ def _mention(
         former=bool(_FORMER.search(before)),
         candidate=bool(_CANDIDATE.search(before)) or bool(_ELECT_AFTER.match(text, end)),
     )
+
+
+@cache
+def _area_direction() -> re.Pattern[str]:
+    words = "|".join(sorted(load_words("area_directions.txt")))
+    return re.compile(rf"\s+(?:{words})(?!\w)", re.I)
 
 
 def _coordinated(first: OfficeMention, second: OfficeMention) -> OfficeMention:
