@@ -308,6 +308,22 @@ def test_a_camat_of_a_kecamatan_named_after_its_town():
     assert held == [("Andika Saputra", "Camat")]
 
 
+def test_a_list_of_appointments_gives_each_post_to_the_name_before_sebagai():
+    result = extract(
+        article(
+            "Pelantikan Pejabat\n"
+            "Ketiganya yakni Rahmat Hidayat sebagai Kepala Dinas Kesehatan, Sri Wahyuni sebagai "
+            "Kepala Dinas Sosial, serta Dedi Irawan sebagai Kepala Satpol PP.\n"
+        )
+    )
+    held = {(f.person.name, f.office.title) for f in result.facts if isinstance(f, HoldsOffice)}
+    assert held == {
+        ("Rahmat Hidayat", "Kepala Dinas Kesehatan"),
+        ("Sri Wahyuni", "Kepala Dinas Sosial"),
+        ("Dedi Irawan", "Kepala Satpol PP"),
+    }
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"

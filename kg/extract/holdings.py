@@ -109,9 +109,13 @@ def _links_in(context: ArticleContext, sentence: SentenceMentions) -> list[_Link
             links += succession
             linked_office_of[office.start] = succession[0]
             continue
-        link = _office_then_name(context, sentence, office, text) or _name_then_office(
-            context, sentence, office, text, linked_office_of, preceding
-        )
+        before = _name_then_office(context, sentence, office, text, linked_office_of, preceding)
+        if before is None or before.how != "holds_office.predicate":
+            # "A sebagai X, B sebagai Y": X is A's; only without such a predicate may the
+            # name after the office ("X, B") hold it.
+            link = _office_then_name(context, sentence, office, text) or before
+        else:
+            link = before
         if link:
             links.append(link)
             linked_office_of[office.start] = link
