@@ -324,6 +324,19 @@ def test_a_list_of_appointments_gives_each_post_to_the_name_before_sebagai():
     }
 
 
+def test_an_office_holder_known_by_one_name_can_be_a_candidate():
+    # One capitalised word near a candidacy word is mostly not a name; an office holder's is.
+    result = extract(
+        article(
+            "Wabup Lahat Mendaftar\n"
+            "LAHAT - Wakil Bupati Lahat, Haryanto, resmi mendaftar sebagai bakal calon Bupati "
+            "Lahat ke KPU Kabupaten Lahat, Kamis (29/8/2024).\n"
+        )
+    )
+    candidacies = [(f.person.name, f.status) for f in result.facts if isinstance(f, Candidacy)]
+    assert candidacies == [("Haryanto", CandidacyStatus.REGISTERED)]
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"

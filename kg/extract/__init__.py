@@ -22,7 +22,7 @@ def extract(article: Article) -> Extraction:
         *holdings,
         *extract_directives(context, holdings),
         *extract_election_dates(context),
-        *extract_candidacies(context),
+        *extract_candidacies(context, holdings),
     ]
     persons: dict[str, Person] = {}
     for person in context.person_of.values():

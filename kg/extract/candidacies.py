@@ -13,6 +13,7 @@ sentence names, else the one the article is about, else the region's election ne
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kg.extract.context import ArticleContext, SentenceMentions
 from kg.extract.cues import Cue, find_cues
@@ -24,7 +25,7 @@ from kg.extract.elections import (
     canonical_kind,
 )
 from kg.lexicon import alternation, reporting_verbs
-from kg.model import Candidacy, CandidacyStatus, Election, Person, PlaceKind
+from kg.model import Candidacy, CandidacyStatus, Election, HoldsOffice, Person, PlaceKind
 from kg.regex import ends_at
 
 WINDOW_BEFORE = 50
@@ -51,15 +52,20 @@ CUE_CONFIDENCE = 0.8
 LIST_CONFIDENCE = 0.7
 
 
-def extract_candidacies(context: ArticleContext) -> list[Candidacy]:
+def extract_candidacies(
+    context: ArticleContext, holdings: Sequence[HoldsOffice] = ()
+) -> list[Candidacy]:
+    """Candidacies in the article; `holdings` (its office holders) vouch for one-word names
+    ("Wakil Bupati Muratara, Innayatullah, resmi mendaftar sebagai bakal calon Bupati")."""
     found: dict[tuple[str, str], Candidacy] = {}
     elections = _Elections(context)
+    holders = {fact.person.name for fact in holdings}
     for sentence in context.sentences:
         persons = [
             (mention, person)
             for mention in sentence.persons
             if (person := context.person(sentence, mention)) is not None
-            and _looks_like_a_person(person)
+            and (_looks_like_a_person(person) or person.name in holders)
         ]
         if not persons:
             continue  # the cues of a sentence count for its own names only (or a list's)
