@@ -337,6 +337,17 @@ def test_an_office_holder_known_by_one_name_can_be_a_candidate():
     assert candidacies == [("Haryanto", CandidacyStatus.REGISTERED)]
 
 
+def test_an_official_who_warns_the_candidates_is_not_one():
+    result = extract(
+        article(
+            "Bawaslu Awasi Politik Uang\n"
+            "LAHAT - Ketua Bawaslu Lahat, Sutomo Hadiwijaya, mengingatkan seluruh pasangan "
+            "calon agar tidak melakukan politik uang pada masa tenang.\n"
+        )
+    )
+    assert not [f for f in result.facts if isinstance(f, Candidacy)]
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"

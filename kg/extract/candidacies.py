@@ -73,7 +73,7 @@ def extract_candidacies(
         cues = _cues(text)
         listed = bool(_LIST_START.match(text)) and _floated_before(context, sentence)
         for mention, person in persons:
-            cue = _nearest_cue(text, mention.start, mention.end, cues)
+            cue = _nearest_cue(text, mention.start, mention.end, cues, sentence.verbs)
             if cue is not None:
                 status, how, confidence = CandidacyStatus(cue.value), "cue", CUE_CONFIDENCE
             elif listed:
@@ -141,22 +141,30 @@ def _looks_like_a_person(person: Person) -> bool:
     return len(person.name.split()) > 1 or bool(person.prefixes)
 
 
-def _nearest_cue(text: str, start: int, end: int, cues: list[Cue]) -> Cue | None:
+def _nearest_cue(
+    text: str, start: int, end: int, cues: list[Cue], directing: list[Cue]
+) -> Cue | None:
     """The strongest status among the cues close to the name ("kembali maju dan telah
-    ditetapkan KPU sebagai calon" is registered), the nearest on a tie."""
+    ditetapkan KPU sebagai calon" is registered), the nearest on a tie. A cue is not read
+    across a reporting verb or a directive verb (`directing`: "Kurniawan mengingatkan
+    seluruh pasangan calon" speaks to candidates, it does not make him one)."""
     best, best_key = None, None
     for cue in cues:
         if cue.end <= start:
             distance, between = start - cue.end, text[cue.end : start]
             if distance > WINDOW_BEFORE:
                 continue
+            gap = (cue.end, start)
         elif cue.start >= end:
             distance, between = cue.start - end, text[end : cue.start]
             if distance > WINDOW_AFTER:
                 continue
+            gap = (end, cue.start)
         else:
             continue
         if _REPORTING.search(between):
+            continue
+        if any(gap[0] <= verb.start and verb.end <= gap[1] for verb in directing):
             continue
         key = (-_rank(CandidacyStatus(cue.value)), distance)
         if best_key is None or key < best_key:
