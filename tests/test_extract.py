@@ -348,6 +348,19 @@ def test_an_official_who_warns_the_candidates_is_not_one():
     assert not [f for f in result.facts if isinstance(f, Candidacy)]
 
 
+def test_a_schedule_sentence_dates_the_vote_not_the_quiet_days_before_it():
+    result = extract(
+        article(
+            "Masa Tenang Pilkada\n"
+            "LAHAT - Bawaslu Lahat mengawasi masa tenang Pilkada Lahat 2024.\n"
+            "Masa tenang berlangsung 24-26 November, sedangkan pemungutan suara dilaksanakan "
+            "Rabu (27/11/2024).\n"
+        )
+    )
+    claims = [(f.election.label, f.date.iso) for f in result.facts if isinstance(f, ElectionOnDate)]
+    assert claims == [("Pemilihan Bupati Lahat 2024", "2024-11-27")]
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"

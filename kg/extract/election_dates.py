@@ -66,8 +66,9 @@ def extract_election_dates(context: ArticleContext) -> list[ElectionOnDate]:
         if previous.past or sentence.index - previous_sentence.index > 1:
             continue
         # the cheap tests first: most sentences give no full date, and the pattern is slow
-        date = next((d for d in sentence.dates if not d.value.is_year), None)
-        if date is not None and _SCHEDULE.search(sentence.sentence.masked):
+        days = [d for d in sentence.dates if not d.value.is_year]
+        date = _scheduled(sentence, days) if days else None
+        if date is not None:
             _add(claims, context, sentence, previous, date, SCHEDULE_CONFIDENCE, "schedule")
     return list(claims.values())
 
@@ -76,10 +77,18 @@ def _scheduled_date(sentence: SentenceMentions, mention: ElectionMention) -> Dat
     """A full date after an election named without one, in a sentence that schedules it."""
     if mention.date is not None and not mention.date.value.is_year:
         return None
-    date = next((d for d in sentence.dates if d.start >= mention.end and not d.value.is_year), None)
-    if date is None or not _SCHEDULE.search(sentence.sentence.masked):
+    days = [d for d in sentence.dates if d.start >= mention.end and not d.value.is_year]
+    return _scheduled(sentence, days) if days else None
+
+
+def _scheduled(sentence: SentenceMentions, days: list[DateMatch]) -> DateMatch | None:
+    """Of `days`, the date a scheduling sentence gives the vote: the first after the words that
+    schedule it ("masa tenang berlangsung 24-26 November, sedangkan pemungutan suara
+    dilaksanakan Rabu (27/11)"), else the first; None when the sentence schedules nothing."""
+    cue = _SCHEDULE.search(sentence.sentence.masked)
+    if cue is None:
         return None
-    return date
+    return next((d for d in days if d.start >= cue.start()), days[0])
 
 
 def _add(
