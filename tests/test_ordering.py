@@ -16,10 +16,20 @@ from kg.resources import samples_dir
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
+# Two sources that disagree on who is the deputy regent of Ogan Ilir on one day (the samples
+# name Ardiyanti Maharani): office-conflicts has a row to order.
+DISAGREEING = (
+    "Wabup Ogan Ilir Tinjau Gudang Logistik\n"
+    "INDRALAYA - Wakil Bupati Ogan Ilir, Hendri Kusumajaya, meninjau gudang logistik KPU Ogan "
+    "Ilir, Rabu (25/9/2024).\n"
+)
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     corpus = tmp_path_factory.mktemp("generated")
     write_generated_corpus(corpus, 80, seed=3)
+    (corpus / "wabup-ogan-ilir.txt").write_text(DISAGREEING, encoding="utf-8")
     built = ox.Store()
     build([samples_dir(), corpus], built, progress=False)
     return built
