@@ -361,6 +361,26 @@ def test_a_schedule_sentence_dates_the_vote_not_the_quiet_days_before_it():
     assert claims == [("Pemilihan Bupati Lahat 2024", "2024-11-27")]
 
 
+def test_a_military_commander_with_his_command_number_rank_and_corps():
+    result = extract(
+        article(
+            "Dandim Ingatkan Prajurit\n"
+            "LAHAT - Dandim 0405/Lahat Letkol Inf Darmawan Yudha menegaskan prajurit TNI harus "
+            "netral dalam Pilkada Lahat 2024, Selasa (8/10/2024).\n"
+        )
+    )
+    held = [
+        (f.person.name, f.person.prefixes, f.office.title, f.office.jurisdiction.name)
+        for f in result.facts
+        if isinstance(f, HoldsOffice)
+    ]
+    assert held == [("Darmawan Yudha", ("Letkol", "Inf"), "Komandan Distrik Militer", "Lahat")]
+    directives = [
+        (f.official.name, f.addressees) for f in result.facts if isinstance(f, IssuesDirective)
+    ]
+    assert directives == [("Darmawan Yudha", ("TNI",))]
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"

@@ -29,7 +29,11 @@ LEVEL_FOR_PLACE_KIND = {
 KIND_FOR_LEVEL = {level: kind for kind, level in LEVEL_FOR_PLACE_KIND.items()}
 
 # Words between an office and its region: "Kepala Biro Organisasi Setda Sumsel".
-_FILLER = re.compile(r"\s*(?:(?:Setda|Sekretariat\s+Daerah|di\s+lingkungan|se-?)\s*)?", re.I)
+# Between an office and its region: "Setda", "di lingkungan", "se-", or the number of a
+# military command ("Dandim 0405/Lahat", "Danrem 044/Garuda Dempo").
+_FILLER = re.compile(
+    r"\s*(?:(?:Setda|Sekretariat\s+Daerah|di\s+lingkungan|se-?|\d{2,4}\s*/)\s*)?", re.I
+)
 _UNIT_WORD = re.compile(r"\s+([A-Z][\w&/.-]*|dan|&|serta)(?!\w)")
 _CONNECTORS = {"dan", "&", "serta"}
 _FORMER = re.compile(r"(?:mantan|eks|bekas)\s+$", re.I)
