@@ -381,6 +381,22 @@ def test_a_military_commander_with_his_command_number_rank_and_corps():
     assert directives == [("Darmawan Yudha", ("TNI",))]
 
 
+def test_yang_juga_names_a_second_office_and_bakal_maju_floats_a_name():
+    result = extract(
+        article(
+            "Plh Bupati Lahat Buka Sosialisasi\n"
+            "LAHAT - Plh Bupati Lahat, Drs. H. Muhammad Sobri, membuka sosialisasi netralitas ASN, "
+            "Selasa (3/9/2024). Sobri yang juga Sekretaris Daerah Lahat meminta ASN netral.\n"
+            "Nama anggota DPRD Sumsel, Rodi Wijaya, santer disebut bakal maju pada Pilkada Lahat "
+            "2024.\n"
+        )
+    )
+    held = {(f.person.name, f.office.title) for f in result.facts if isinstance(f, HoldsOffice)}
+    assert ("Muhammad Sobri", "Sekretaris Daerah") in held
+    candidacies = [(f.person.name, f.status) for f in result.facts if isinstance(f, Candidacy)]
+    assert candidacies == [("Rodi Wijaya", CandidacyStatus.FLOATED)]
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"

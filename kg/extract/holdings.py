@@ -31,9 +31,11 @@ _VERBS = (
 )
 _NAME_THEN_OFFICE = {
     "predicate": (
-        # "yang saat ini menjabat sebagai Ketua DPRD", also without "sebagai".
+        # "yang saat ini menjabat sebagai Ketua DPRD", also without "sebagai"; "yang juga
+        # Sekretaris Daerah", "yang merupakan Ketua KPU".
         re.compile(
-            rf"\s*,?\s*(?:yang\s+)?{_ADVERBS}(?:{_VERBS}(?:sebagai|menjadi|selaku)|menjabat)\s*",
+            rf"\s*,?\s*(?:yang\s+)?{_ADVERBS}(?:{_VERBS}(?:sebagai|menjadi|selaku)|menjabat)\s*"
+            r"|\s*,?\s*yang\s+(?:juga\s+|kini\s+|saat\s+ini\s+)?(?:merupakan\s+)?(?<=\s)",
             re.I,
         ),
         0.85,
