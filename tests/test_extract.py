@@ -397,6 +397,30 @@ def test_yang_juga_names_a_second_office_and_bakal_maju_floats_a_name():
     assert candidacies == [("Rodi Wijaya", CandidacyStatus.FLOATED)]
 
 
+def test_a_title_in_lower_case_after_a_name_is_generic():
+    result = extract(
+        article(
+            "Kades Diminta Netral\n"
+            "PALEMBANG - Pj Gubernur Sumsel, Elen Setiadi, meminta kepala desa netral.\n"
+            "Menurut Elen, kades yang terbukti terlibat politik praktis bisa dikenai sanksi.\n"
+        )
+    )
+    held = [(f.person.name, f.office.title) for f in result.facts if isinstance(f, HoldsOffice)]
+    assert held == [("Elen Setiadi", "Penjabat Gubernur")]
+
+
+def test_the_date_of_a_swearing_in_is_not_the_date_of_the_vote():
+    result = extract(
+        article(
+            "Bupati Terpilih Dilantik Februari\n"
+            "Bupati dan Wakil Bupati Lahat terpilih hasil Pilkada 2024, Hendra Saputra dan Maya "
+            "Lestari, dijadwalkan dilantik pada 20 Februari 2025 mendatang.\n"
+        )
+    )
+    claims = [(f.election.label, f.date.iso) for f in result.facts if isinstance(f, ElectionOnDate)]
+    assert claims == [("Pilkada Serentak 2024", "2024")]
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"

@@ -28,6 +28,12 @@ _SCHEDULE = re.compile(
     r"|\b(?:pemilihan|pilkada|pesta\s+demokrasi)\s+(?:ini|tersebut)\b.*\b(?:berlangsung|digelar|dilaksanakan)\b",
     re.I,
 )
+# What else a scheduling sentence may date: the swearing-in, the count, the campaign.
+_OTHER_EVENT = re.compile(
+    r"\b(?:dilantik|pelantikan|penetapan|ditetapkan|pleno|pengundian|debat|kampanye|"
+    r"rekapitulasi|pendaftaran|mendaftar)\b",
+    re.I,
+)
 NAMED_DATE_CONFIDENCE = 0.9
 YEAR_CONFIDENCE = 0.8
 SCHEDULE_CONFIDENCE = 0.75
@@ -85,10 +91,14 @@ def _scheduled(sentence: SentenceMentions, days: list[DateMatch]) -> DateMatch |
     """Of `days`, the date a scheduling sentence gives the vote: the first after the words that
     schedule it ("masa tenang berlangsung 24-26 November, sedangkan pemungutan suara
     dilaksanakan Rabu (27/11)"), else the first; None when the sentence schedules nothing."""
-    cue = _SCHEDULE.search(sentence.sentence.masked)
+    text = sentence.sentence.masked
+    cue = _SCHEDULE.search(text)
     if cue is None:
         return None
-    return next((d for d in days if d.start >= cue.start()), days[0])
+    date = next((d for d in days if d.start >= cue.start()), days[0])
+    if _OTHER_EVENT.search(text, min(cue.start(), date.start), date.start):
+        return None  # "dijadwalkan dilantik pada 20 Februari 2025": not the vote's date
+    return date
 
 
 def _add(

@@ -205,6 +205,8 @@ def _name_then_office(
             continue
         if how == "juxtaposed" and len(mention.words) < 2 and not mention.prefixes:
             continue  # one capitalised word before a title is too often not a name
+        if how != "predicate" and text[office.start].islower():
+            continue  # "Menurut Elen, kades yang terbukti ...": a title in lower case is generic
         return _Link(sentence, person, office, not office.former, f"holds_office.{how}", confidence)
     return None
 
