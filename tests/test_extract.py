@@ -421,6 +421,18 @@ def test_the_date_of_a_swearing_in_is_not_the_date_of_the_vote():
     assert claims == [("Pilkada Serentak 2024", "2024")]
 
 
+def test_teachers_and_head_teachers_are_addressed():
+    result = extract(
+        article(
+            "Guru Diminta Netral\n"
+            "PALEMBANG - Plt Kepala Dinas Pendidikan Provinsi Sumatera Selatan, Hj. Rahmawati, "
+            "S.Pd., meminta para guru dan kepala sekolah tidak terlibat politik praktis.\n"
+        )
+    )
+    addressees = {a for f in result.facts if isinstance(f, IssuesDirective) for a in f.addressees}
+    assert addressees == {"Guru", "Kepala Sekolah"}
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"

@@ -77,3 +77,15 @@ def test_an_honorific_of_two_words_stays_out_of_the_name():
     assert names(text) == [("Hendra Wiratama", ("Irjen Pol",))]
     text = "hadir pula Tuan Guru Zainul Majdi dan H Rosyid Hakim."
     assert names(text) == [("Zainul Majdi", ("Tuan Guru",)), ("Rosyid Hakim", ("H",))]
+
+
+def test_the_arabic_article_joins_its_name_with_a_hyphen():
+    # "Al-Hakim" is one name word; "Hendra-Siti" (a candidate pair) stays two names.
+    text = "rapat dipimpin Ma'ruf Al-Hakim bersama pasangan Hendra-Siti dan Basal-Tono."
+    assert [name for name, _ in names(text)] == [
+        "Ma'ruf Al-Hakim",
+        "Hendra",
+        "Siti",
+        "Basal",
+        "Tono",
+    ]

@@ -16,13 +16,15 @@ from typing import NamedTuple
 
 from kg.lexicon import load_table, load_words
 
-# A hyphen before a capital joins two names ("Hendra-Siti", a candidate pair), not one name.
-_TOKEN_REST = r"(?>(?:[A-Za-z'’]|-(?![A-Z])|\.(?=[A-Za-z]))*\.?)"  # of a word, after a letter
+# A hyphen before a capital joins two names ("Hendra-Siti", a candidate pair), not one name,
+# except after the Arabic article ("Al-Hakim", "El-Syarif": one name word).
+_HYPHEN = r"(?:-(?![A-Z])|(?<![A-Za-z][AaEe]l)(?<=[AaEe]l)-(?=[A-Z]))"
+_TOKEN_REST = rf"(?>(?:[A-Za-z'’]|{_HYPHEN}|\.(?=[A-Za-z]))*\.?)"  # of a word, after a letter
 _TOKEN = r"(?>[A-Za-z]" + _TOKEN_REST + r"|\d+|\S)"
 _ANY_TOKEN = re.compile(_TOKEN)
 # The token at or after a position where a token may begin (atomic: it is the one token that
 # scanning the text from its start would give there, never a shorter piece of it).
-_TOKEN_ENDS = r"(?![A-Za-z'’]|-(?![A-Z])|\.(?=[A-Za-z]))"  # after a letter: the word ends here
+_TOKEN_ENDS = rf"(?![A-Za-z'’]|{_HYPHEN}|\.(?=[A-Za-z]))"  # after a letter: the word ends here
 _NEXT_TOKEN = re.compile(r"\s*+(" + _TOKEN + ")")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.")
 # Indonesian verb morphology: a capitalised "Menyampaikan" or "Dijelaskan" is not a name.
