@@ -433,6 +433,26 @@ def test_teachers_and_head_teachers_are_addressed():
     assert addressees == {"Guru", "Kepala Sekolah"}
 
 
+def test_a_national_post_written_with_ri():
+    result = extract(
+        article(
+            "Bawaslu RI Minta Pengawas Siaga\n"
+            "JAKARTA - Ketua Badan Pengawas Pemilu (Bawaslu) RI, Hendarto Wibisono, meminta "
+            "seluruh pengawas pemilu siaga penuh dan menjaga netralitas selama masa tenang.\n"
+        )
+    )
+    held = [
+        (f.person.name, f.office.title, f.office.jurisdiction)
+        for f in result.facts
+        if isinstance(f, HoldsOffice)
+    ]
+    assert held == [("Hendarto Wibisono", "Ketua Bawaslu", None)]
+    directives = [
+        (f.official.name, f.addressees) for f in result.facts if isinstance(f, IssuesDirective)
+    ]
+    assert directives == [("Hendarto Wibisono", ("Penyelenggara Pemilu",))]
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"

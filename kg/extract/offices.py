@@ -40,6 +40,8 @@ _FORMER = re.compile(r"(?:mantan|eks|bekas)\s+$", re.I)
 _CANDIDATE = re.compile(r"(?:calon|cabup|cawabup|cawalkot|paslon|kandidat)\s+$", re.I)
 # "sebagai Bupati dan Wakil Bupati Lahat terpilih": elected, not yet holding the office.
 _ELECT_AFTER = re.compile(r"[^,.;]{0,40}?\bterpilih\b", re.I)
+# After a title: the republic ("Ketua KPU RI"), the post's national level.
+_NATIONAL = re.compile(r"\s+(?:RI|Republik\s+Indonesia)(?!\w)")
 # "calon Bupati dan Wakil Bupati Lahat", "mantan Wali Kota dan Wakil Wali Kota": two offices
 # joined so, one word before the first speaking for both.
 _COORDINATED = re.compile(r"\s*(?:dan|serta|&|/)\s*", re.I)
@@ -156,6 +158,8 @@ def _mention(
         role_name, level = role.role, LEVEL_FOR_PLACE_KIND[place.place.kind]
     place = _place_after(text, end, place_at) or _place_overlapping(match.start(), end, place_at)
     region = None
+    if place is None and (national := _NATIONAL.match(text, end)):
+        end = national.end()  # "Ketua Badan Pengawas Pemilu (Bawaslu) RI": the national post
     if place is not None:
         end = place.end
         region = place_of_kind(place, KIND_FOR_LEVEL.get(level))
