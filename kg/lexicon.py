@@ -47,6 +47,17 @@ def reporting_verbs(kind: str | None = None) -> tuple[str, ...]:
     return tuple(row["form"] for row in rows if kind is None or row["kind"] == kind)
 
 
+@cache
+def associate_before(phrase: bool = False) -> re.Pattern[str]:
+    """A word for someone's associate (kg/data/associates.txt) right before a position
+    ("Istri | Bupati Lahat"), or with `phrase` heading the phrase that runs up to it, with no
+    comma between ("Tim Pemenangan pasangan calon Wali Kota Palembang | nomor urut 1"); for
+    `kg.regex.ends_at`."""
+    words = tuple(r"\s+".join(word.split()) for word in load_words("associates.txt"))
+    rest = r"\s+[^,.;:\"“”]*" if phrase else r"\s+"
+    return re.compile(rf"(?<!\w)(?:{'|'.join(sorted(words, key=len, reverse=True))}){rest}$", re.I)
+
+
 def alternation(forms: tuple[str, ...]) -> str:
     """`forms` as a regex alternation of literal words, longest first."""
     return "|".join(re.escape(form) for form in sorted(forms, key=lambda form: (-len(form), form)))

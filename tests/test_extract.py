@@ -453,6 +453,19 @@ def test_a_national_post_written_with_ri():
     assert directives == [("Hendarto Wibisono", ("Penyelenggara Pemilu",))]
 
 
+def test_a_wife_an_aide_and_a_campaign_chief_hold_nothing_and_run_for_nothing():
+    result = extract(
+        article(
+            "Bazar UMKM\n"
+            "LAHAT - Istri Bupati Lahat, Hj. Sri Wahyuni, menghadiri bazar UMKM bersama ajudan "
+            "Wali Kota Pagar Alam, Budi Santoso.\n"
+            "Ketua Tim Pemenangan pasangan calon Bupati Lahat nomor urut 1, Darmadi Jufri, "
+            "melaporkan dugaan pelanggaran kampanye ke Bawaslu Lahat.\n"
+        )
+    )
+    assert not [f for f in result.facts if isinstance(f, (HoldsOffice, Candidacy))]
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"

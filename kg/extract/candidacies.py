@@ -24,7 +24,7 @@ from kg.extract.elections import (
     SERENTAK,
     canonical_kind,
 )
-from kg.lexicon import alternation, reporting_verbs
+from kg.lexicon import alternation, associate_before, reporting_verbs
 from kg.model import Candidacy, CandidacyStatus, Election, HoldsOffice, Person, PlaceKind
 from kg.regex import ends_at
 
@@ -164,6 +164,8 @@ def _nearest_cue(
             continue
         if _REPORTING.search(between):
             continue
+        if cue.end <= start and ends_at(associate_before(phrase=True), text, cue.start):
+            continue  # "Ketua Tim Pemenangan pasangan calon ..., Nama": the candidate's team
         if any(gap[0] <= verb.start and verb.end <= gap[1] for verb in directing):
             continue
         key = (-_rank(CandidacyStatus(cue.value)), distance)

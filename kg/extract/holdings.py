@@ -23,7 +23,9 @@ from kg.extract.context import ArticleContext, SentenceMentions
 from kg.extract.offices import KIND_FOR_LEVEL, OfficeMention
 from kg.extract.persons import PersonMention
 from kg.extract.tenure import read_tenure, replaced_on
+from kg.lexicon import associate_before
 from kg.model import HoldsOffice, Office, Person, Place
+from kg.regex import ends_at
 
 _ADVERBS = r"(?:(?:saat\s+ini|kini|sekarang|masih|juga|pun|telah|sudah|resmi|kembali)\s+)*"
 _VERBS = (
@@ -103,8 +105,8 @@ def _links_in(context: ArticleContext, sentence: SentenceMentions) -> list[_Link
     links: list[_Link] = []
     linked_office_of: dict[int, _Link] = {}  # office start -> the link that claimed it
     for office in sentence.offices:
-        if office.candidate:
-            continue
+        if office.candidate or ends_at(associate_before(), text, office.start):
+            continue  # a candidate's office, or "Istri Bupati Lahat, Nama": not the holder
         preceding = [p for p in sentence.persons if p.end <= office.start]
         succession = _succession(context, sentence, office, text, preceding)
         if succession:
