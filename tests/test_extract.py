@@ -466,6 +466,32 @@ def test_a_wife_an_aide_and_a_campaign_chief_hold_nothing_and_run_for_nothing():
     assert not [f for f in result.facts if isinstance(f, (HoldsOffice, Candidacy))]
 
 
+def test_a_debate_day_is_not_the_vote_and_the_vote_is_found_after_it():
+    result = extract(
+        article(
+            "Debat Kandidat Pilgub Sumsel\n"
+            "PALEMBANG - KPU Sumsel akan menggelar debat publik pertama Pilgub Sumsel 2024 pada "
+            "16 Oktober 2024.\n"
+            "Debat kedua dijadwalkan pada 6 November 2024, sedangkan pemungutan suara berlangsung "
+            "27 November 2024.\n"
+        )
+    )
+    claims = [(f.election.label, f.date.iso) for f in result.facts if isinstance(f, ElectionOnDate)]
+    assert claims == [("Pemilihan Gubernur Sumatera Selatan 2024", "2024-11-27")]
+
+
+def test_jatuh_pada_schedules_the_vote():
+    result = extract(
+        article(
+            "Target Partisipasi\n"
+            "PALEMBANG - KPU menargetkan partisipasi pemilih pada Pilkada Kota Palembang tahun "
+            "2024 yang jatuh pada 27 November 2024 mencapai 80 persen.\n"
+        )
+    )
+    claims = [(f.election.label, f.date.iso) for f in result.facts if isinstance(f, ElectionOnDate)]
+    assert claims == [("Pemilihan Wali Kota Palembang 2024", "2024-11-27")]
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"

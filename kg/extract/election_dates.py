@@ -23,7 +23,7 @@ from kg.model import DateValue, Election, ElectionOnDate, Place
 # A sentence that gives the date of the election named just before it. "berlangsung" alone is
 # not enough ("acara yang berlangsung pada ..." dates an event, not the vote).
 _SCHEDULE = re.compile(
-    r"\b(?:dijadwalkan|(?<!tempat\s)pemungutan\s+suara|pencoblosan|hari\s+h)\b"
+    r"\b(?:dijadwalkan|(?<!tempat\s)pemungutan\s+suara|pencoblosan|hari\s+h|jatuh\s+pada)\b"
     r"|\b(?:berlangsung|digelar|dilaksanakan)\b.*\b(?:pemilihan|pilkada|pesta\s+demokrasi)\b"
     r"|\b(?:pemilihan|pilkada|pesta\s+demokrasi)\s+(?:ini|tersebut)\b.*\b(?:berlangsung|digelar|dilaksanakan)\b",
     re.I,
@@ -64,8 +64,15 @@ def extract_election_dates(context: ArticleContext) -> list[ElectionOnDate]:
                 continue
             if mention.date is None:
                 continue
-            confidence = YEAR_CONFIDENCE if mention.date.value.is_year else NAMED_DATE_CONFIDENCE
-            _add(claims, context, sentence, mention, mention.date, confidence, "named")
+            date = mention.date
+            if not date.value.is_year and _OTHER_EVENT.search(
+                sentence.sentence.masked, _clause_start(sentence, mention.start), mention.start
+            ):
+                # "debat publik pertama Pilgub Sumsel 2024 pada 16 Oktober 2024": the debate's
+                # day; the election keeps its year
+                date = date._replace(value=DateValue(str(date.value.year)))
+            confidence = YEAR_CONFIDENCE if date.value.is_year else NAMED_DATE_CONFIDENCE
+            _add(claims, context, sentence, mention, date, confidence, "named")
         if sentence.elections or last is None:
             continue
         previous_sentence, previous = last
@@ -90,15 +97,22 @@ def _scheduled_date(sentence: SentenceMentions, mention: ElectionMention) -> Dat
 def _scheduled(sentence: SentenceMentions, days: list[DateMatch]) -> DateMatch | None:
     """Of `days`, the date a scheduling sentence gives the vote: the first after the words that
     schedule it ("masa tenang berlangsung 24-26 November, sedangkan pemungutan suara
-    dilaksanakan Rabu (27/11)"), else the first; None when the sentence schedules nothing."""
+    dilaksanakan Rabu (27/11)"), else the first; None when the sentence schedules nothing.
+    Words that schedule something else in the same clause ("dijadwalkan dilantik pada ...",
+    "Debat kedua dijadwalkan pada 6 November") pass that schedule over for the next."""
     text = sentence.sentence.masked
-    cue = _SCHEDULE.search(text)
-    if cue is None:
-        return None
-    date = next((d for d in days if d.start >= cue.start()), days[0])
-    if _OTHER_EVENT.search(text, min(cue.start(), date.start), date.start):
-        return None  # "dijadwalkan dilantik pada 20 Februari 2025": not the vote's date
-    return date
+    for cue in _SCHEDULE.finditer(text):
+        date = next((d for d in days if d.start >= cue.start()), days[0])
+        start = min(_clause_start(sentence, cue.start()), date.start)
+        if not _OTHER_EVENT.search(text, start, max(date.start, cue.start())):
+            return date
+    return None
+
+
+def _clause_start(sentence: SentenceMentions, position: int) -> int:
+    """Where the clause holding `position` begins: after the last comma or semicolon."""
+    text = sentence.sentence.masked
+    return max(text.rfind(",", 0, position), text.rfind(";", 0, position)) + 1
 
 
 def _add(
