@@ -492,6 +492,38 @@ def test_jatuh_pada_schedules_the_vote():
     assert claims == [("Pemilihan Wali Kota Palembang 2024", "2024-11-27")]
 
 
+def test_a_party_nomination_and_a_declaration_declare_a_candidacy():
+    result = extract(
+        article(
+            "Golkar Usung Arif Rahman\n"
+            "KAYUAGUNG - Partai Golkar dan Gerindra resmi mengusung Arif Rahman sebagai calon "
+            "Bupati Ogan Komering Ilir pada Pilkada 2024.\n"
+            "Mantan Kapolres Prabumulih, AKBP (Purn) Yusuf Mansyur, mendeklarasikan diri maju "
+            "sebagai bakal calon Wali Kota Prabumulih 2024.\n"
+        )
+    )
+    found = {(f.person.name, f.status) for f in result.facts if isinstance(f, Candidacy)}
+    assert found == {
+        ("Arif Rahman", CandidacyStatus.DECLARED),
+        ("Yusuf Mansyur", CandidacyStatus.DECLARED),
+    }
+
+
+def test_names_listed_after_any_candidacy_sentence_are_floated():
+    result = extract(
+        article(
+            "Formulir Dikembalikan\n"
+            "LAHAT - Dua tokoh mengembalikan formulir pendaftaran bakal calon Bupati Lahat ke "
+            "partai. Mereka adalah Hendra Saputra dan Yuliana Sari.\n"
+        )
+    )
+    found = {(f.person.name, f.status) for f in result.facts if isinstance(f, Candidacy)}
+    assert found == {
+        ("Hendra Saputra", CandidacyStatus.FLOATED),
+        ("Yuliana Sari", CandidacyStatus.FLOATED),
+    }
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"

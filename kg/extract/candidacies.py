@@ -93,11 +93,14 @@ def _cues(text: str) -> list[Cue]:
 
 
 def _floated_before(context: ArticleContext, sentence: SentenceMentions) -> bool:
-    """Whether the sentence before floats names ("... kandidat lama. Seperti H Nama, ...")."""
+    """Whether the sentence before speaks of candidates, for the names this one lists ("...
+    kandidat lama. Seperti H Nama, ..."). Listed names are only floated, whatever the cue: in
+    "Serta ada kandidat yang sudah mulai mengambil formulir ... Seperti H Nama" the forms are
+    some candidates', not the listed ones' (the dev corpus's gold)."""
     if sentence.index == 0:
         return False
     previous = context.sentences[sentence.index - 1].sentence.masked
-    return any(c.value == CandidacyStatus.FLOATED.value for c in _cues(previous))
+    return bool(_cues(previous))
 
 
 class _Elections:
