@@ -72,6 +72,8 @@ _NAME_FORMERLY = re.compile(
     r"\s*,?\s*(?:yang\s+)?sebelumnya\s+(?:menjabat|adalah|merupakan|bertugas)\s+(?:sebagai\s+)?",
     re.I,
 )
+# A word that every "predicate" gap of _NAME_THEN_OFFICE holds.
+_PREDICATE_WORD = re.compile(r"\b(?:sebagai|menjadi|selaku|menjabat|yang)\b", re.I)
 _CHAIN_GAP = re.compile(r"\s*,?\s*(?:sebagai|menjadi)\s*", re.I)
 _THAT_REGION = re.compile(
     r"\s*(?:di\s+(?:wilayah|daerah|kabupaten|kota)\s+(?:tersebut|itu|yang\s+sama)|setempat)",
@@ -113,13 +115,19 @@ def _links_in(context: ArticleContext, sentence: SentenceMentions) -> list[_Link
             links += succession
             linked_office_of[office.start] = succession[0]
             continue
-        before = _name_then_office(context, sentence, office, text, linked_office_of, preceding)
-        if before is None or before.how != "holds_office.predicate":
-            # "A sebagai X, B sebagai Y": X is A's; only without such a predicate may the
-            # name after the office ("X, B") hold it.
-            link = _office_then_name(context, sentence, office, text) or before
-        else:
+        # "A sebagai X, B sebagai Y": X is A's; only without such a predicate before it may
+        # the name after the office ("X, B") hold it. (The name before is read only when the
+        # name after does not hold it or a predicate's word stands between.)
+        after = _office_then_name(context, sentence, office, text)
+        before = None
+        if after is None or (
+            preceding and _PREDICATE_WORD.search(text, preceding[-1].end, office.start)
+        ):
+            before = _name_then_office(context, sentence, office, text, linked_office_of, preceding)
+        if before is not None and (after is None or before.how == "holds_office.predicate"):
             link = before
+        else:
+            link = after
         if link:
             links.append(link)
             linked_office_of[office.start] = link

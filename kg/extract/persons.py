@@ -18,7 +18,8 @@ from kg.lexicon import load_table, load_words
 
 # A hyphen before a capital joins two names ("Hendra-Siti", a candidate pair), not one name,
 # except after the Arabic article ("Al-Hakim", "El-Syarif": one name word).
-_HYPHEN = r"(?:-(?![A-Z])|(?<![A-Za-z][AaEe]l)(?<=[AaEe]l)-(?=[A-Z]))"
+# (The hyphen first: the lookbehinds are then tried at hyphens only, not at every character.)
+_HYPHEN = r"-(?:(?![A-Z])|(?<=[AaEe]l-)(?<![A-Za-z][AaEe]l-)(?=[A-Z]))"
 _TOKEN_REST = rf"(?>(?:[A-Za-z'’]|{_HYPHEN}|\.(?=[A-Za-z]))*\.?)"  # of a word, after a letter
 _TOKEN = r"(?>[A-Za-z]" + _TOKEN_REST + r"|\d+|\S)"
 _ANY_TOKEN = re.compile(_TOKEN)
@@ -323,11 +324,19 @@ def _read_suffixes(tokens: list[_Token], text: str, i: int, end: int) -> tuple[l
 def _prefix_width(tokens: list[_Token], i: int, text: str) -> int:
     """How many tokens from token i make one honorific: two for "Irjen Pol" or "Tuan Guru"
     (honorifics.tsv has honorifics of two words), one for "H", none for a name word."""
-    if (i + 1 < len(tokens) or _more(tokens, text)) and is_prefix(
-        f"{tokens[i].bare} {tokens[i + 1].bare}"
+    first = tokens[i].bare
+    if (
+        first in _two_word_prefix_starts()
+        and (i + 1 < len(tokens) or _more(tokens, text))
+        and is_prefix(f"{first} {tokens[i + 1].bare}")
     ):
         return 2
     return 1 if is_prefix(tokens[i].text) else 0
+
+
+@cache
+def _two_word_prefix_starts() -> frozenset[str]:
+    return frozenset(form.split()[0] for form in _honorifics()[0] if " " in form)
 
 
 def _adjacent_words(tokens: list[_Token], i: int, text: str) -> bool:
