@@ -524,6 +524,26 @@ def test_names_listed_after_any_candidacy_sentence_are_floated():
     }
 
 
+def test_a_spelling_variant_a_deputy_chair_and_more_addressed_groups():
+    result = extract(
+        article(
+            "Apel Siaga Pilkada\n"
+            "PANGKALAN BALAI - Wakil Bupati Banyu Asin, Netta Indriani, meminta jajaran Satpol PP "
+            "menjaga ketertiban selama masa kampanye. Wakil Ketua KPU Banyuasin, Dedi Firmansyah, "
+            "mengingatkan anggota PPK dan PPS agar netral.\n"
+        )
+    )
+    held = {(f.person.name, f.office.title) for f in result.facts if isinstance(f, HoldsOffice)}
+    assert held == {("Netta Indriani", "Wakil Bupati"), ("Dedi Firmansyah", "Wakil Ketua KPU")}
+    addressed = {
+        (f.official.name, f.addressees) for f in result.facts if isinstance(f, IssuesDirective)
+    }
+    assert addressed == {
+        ("Netta Indriani", ("Satpol PP",)),
+        ("Dedi Firmansyah", ("Penyelenggara Pemilu",)),
+    }
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"
