@@ -544,6 +544,22 @@ def test_a_spelling_variant_a_deputy_chair_and_more_addressed_groups():
     }
 
 
+def test_village_funds_for_a_candidate_is_a_neutrality_directive():
+    result = extract(
+        article(
+            "Deklarasi Netralitas Kades\n"
+            "MUARA ENIM - Pj Bupati Muara Enim, H Ahmad Rizali, meminta kades tidak menggunakan "
+            "dana desa untuk kepentingan pasangan calon tertentu, Rabu (25/9/2024).\n"
+        )
+    )
+    directives = [
+        (f.official.name, f.addressees, f.topic)
+        for f in result.facts
+        if isinstance(f, IssuesDirective)
+    ]
+    assert directives == [("Ahmad Rizali", ("Kepala Desa",), "netralitas")]
+
+
 def test_every_fact_has_evidence_inside_the_article():
     text = (
         "Pj Bupati Lahat Ingatkan ASN\n"
