@@ -53,9 +53,8 @@ def associate_before(phrase: bool = False) -> re.Pattern[str]:
     ("Istri | Bupati Lahat"), or with `phrase` heading the phrase that runs up to it, with no
     comma between ("Tim Pemenangan pasangan calon Wali Kota Palembang | nomor urut 1"); for
     `kg.regex.ends_at`."""
-    words = tuple(r"\s+".join(word.split()) for word in load_words("associates.txt"))
     rest = r"\s+[^,.;:\"“”]*" if phrase else r"\s+"
-    return re.compile(rf"(?<!\w)(?:{'|'.join(sorted(words, key=len, reverse=True))}){rest}$", re.I)
+    return re.compile(forms_pattern(load_words("associates.txt")) + rest + "$")
 
 
 def alternation(forms: tuple[str, ...]) -> str:

@@ -154,22 +154,17 @@ def _nearest_cue(
     best, best_key = None, None
     for cue in cues:
         if cue.end <= start:
-            distance, between = start - cue.end, text[cue.end : start]
-            if distance > WINDOW_BEFORE:
-                continue
-            gap = (cue.end, start)
+            gap_start, gap_end, reach = cue.end, start, WINDOW_BEFORE
         elif cue.start >= end:
-            distance, between = cue.start - end, text[end : cue.start]
-            if distance > WINDOW_AFTER:
-                continue
-            gap = (end, cue.start)
+            gap_start, gap_end, reach = end, cue.start, WINDOW_AFTER
         else:
             continue
-        if _REPORTING.search(between):
+        distance = gap_end - gap_start
+        if distance > reach or _REPORTING.search(text[gap_start:gap_end]):
             continue
         if cue.end <= start and ends_at(associate_before(phrase=True), text, cue.start):
             continue  # "Ketua Tim Pemenangan pasangan calon ..., Nama": the candidate's team
-        if any(gap[0] <= verb.start and verb.end <= gap[1] for verb in directing):
+        if any(gap_start <= verb.start and verb.end <= gap_end for verb in directing):
             continue
         key = (-_rank(CandidacyStatus(cue.value)), distance)
         if best_key is None or key < best_key:

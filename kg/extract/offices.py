@@ -184,8 +184,7 @@ def _mention(
 
 @cache
 def _area_direction() -> re.Pattern[str]:
-    words = "|".join(sorted(load_words("area_directions.txt")))
-    return re.compile(rf"\s+(?:{words})(?!\w)", re.I)
+    return re.compile(r"\s+" + forms_pattern(load_words("area_directions.txt")))
 
 
 def _coordinated(first: OfficeMention, second: OfficeMention) -> OfficeMention:
