@@ -12,9 +12,15 @@ from kg.model import (
     Candidacy,
     CandidacyStatus,
     ElectionOnDate,
+    Extraction,
     HoldsOffice,
     IssuesDirective,
 )
+
+
+def of_kind(result: Extraction, kind: type | tuple[type, ...]) -> list:
+    """The facts of `result` of one kind (or of several)."""
+    return [f for f in result.facts if isinstance(f, kind)]
 
 
 def holdings(text: str, **kwargs) -> set[tuple[str, str, str | None, bool]]:
@@ -97,7 +103,7 @@ def test_short_mention_resolves_to_the_full_name():
             "Sutrisno mengingatkan seluruh ASN agar menjaga netralitas dalam Pilkada.\n"
         )
     )
-    directives = [f for f in result.facts if isinstance(f, IssuesDirective)]
+    directives = of_kind(result, IssuesDirective)
     assert [d.official.name for d in directives] == ["Sutrisno Wijaya"]
     person = next(p for p in result.persons if p.name == "Sutrisno Wijaya")
     assert "Sutrisno" in person.aliases
@@ -112,7 +118,7 @@ def test_directive_with_addressees_topic_and_date():
             "Hal itu disampaikan saat apel pagi, Senin (9/9/2024).\n"
         )
     )
-    directives = [f for f in result.facts if isinstance(f, IssuesDirective)]
+    directives = of_kind(result, IssuesDirective)
     groups = {g for d in directives for g in d.addressees}
     assert groups == {"ASN", "Camat", "Lurah"}
     assert {d.official.name for d in directives} == {"Darmawan Syahputra"}
@@ -128,7 +134,7 @@ def test_group_after_termasuk_is_not_an_addressee():
             "netralitas.\n"
         )
     )
-    groups = {g for f in result.facts if isinstance(f, IssuesDirective) for g in f.addressees}
+    groups = {g for f in of_kind(result, IssuesDirective) for g in f.addressees}
     assert groups == {"ASN"}
 
 
@@ -136,7 +142,7 @@ def test_no_directive_without_an_official():
     result = extract(
         article("Diskusi\nSeorang warga meminta ASN menjaga netralitas dalam pilkada.\n")
     )
-    assert not [f for f in result.facts if isinstance(f, IssuesDirective)]
+    assert not of_kind(result, IssuesDirective)
 
 
 def test_election_on_full_date_with_region():
@@ -148,8 +154,7 @@ def test_election_on_full_date_with_region():
     )
     claims = [
         (f.election.kind, f.election.jurisdiction.label, f.date.iso)
-        for f in result.facts
-        if isinstance(f, ElectionOnDate)
+        for f in of_kind(result, ElectionOnDate)
     ]
     assert claims == [("Pemilihan Wali Kota", "Kota Prabumulih", "2024-11-27")]
 
@@ -163,13 +168,13 @@ def test_day_beats_year_and_relative_date_takes_year_from_context():
             published="2024-07-01",
         )
     )
-    claims = [(f.election.kind, f.date.iso) for f in result.facts if isinstance(f, ElectionOnDate)]
+    claims = [(f.election.kind, f.date.iso) for f in of_kind(result, ElectionOnDate)]
     assert claims == [("Pemilihan Bupati", "2024-11-27")]
 
 
 def test_past_election_is_not_claimed():
     result = extract(article("Kilas Balik\nPada pilkada 2018 lalu, partisipasi pemilih rendah.\n"))
-    assert not [f for f in result.facts if isinstance(f, ElectionOnDate)]
+    assert not of_kind(result, ElectionOnDate)
 
 
 def test_generic_pilkada_without_region_is_the_simultaneous_round():
@@ -178,8 +183,7 @@ def test_generic_pilkada_without_region_is_the_simultaneous_round():
     )
     claims = [
         (f.election.kind, f.election.jurisdiction, f.date.iso)
-        for f in result.facts
-        if isinstance(f, ElectionOnDate)
+        for f in of_kind(result, ElectionOnDate)
     ]
     assert claims == [("Pilkada Serentak", None, "2024")]
 
@@ -194,8 +198,7 @@ def test_candidacy_floated_and_declared():
     )
     found = {
         (f.person.name, f.election.kind, f.election.jurisdiction.label, f.status)
-        for f in result.facts
-        if isinstance(f, Candidacy)
+        for f in of_kind(result, Candidacy)
     }
     assert (
         "Joko Prasetyo",
@@ -219,7 +222,7 @@ def test_names_listed_after_a_candidate_sentence_are_floated():
             "Seperti H Joko Prasetyo, Hj Rina Marlina, ustad Samsudin.\n"
         )
     )
-    names = {f.person.name for f in result.facts if isinstance(f, Candidacy)}
+    names = {f.person.name for f in of_kind(result, Candidacy)}
     assert names == {"Joko Prasetyo", "Rina Marlina", "Samsudin"}
 
 
@@ -230,7 +233,7 @@ def test_negated_candidacy_is_ignored():
             "Hadi Kurniawan menegaskan dirinya tidak akan maju dalam Pilkada Lahat 2024.\n"
         )
     )
-    assert not [f for f in result.facts if isinstance(f, Candidacy)]
+    assert not of_kind(result, Candidacy)
 
 
 def test_the_speaker_of_a_quote_about_candidates_is_not_one():
@@ -243,10 +246,8 @@ def test_the_speaker_of_a_quote_about_candidates_is_not_one():
             "tegas Sutomo, Senin (9/9/2024).\n"
         )
     )
-    assert not [f for f in result.facts if isinstance(f, Candidacy)]
-    assert [f.person.name for f in result.facts if isinstance(f, HoldsOffice)] == [
-        "Sutomo Hadiwijaya"
-    ]
+    assert not of_kind(result, Candidacy)
+    assert [f.person.name for f in of_kind(result, HoldsOffice)] == ["Sutomo Hadiwijaya"]
 
 
 def test_a_candidate_pair_holds_neither_of_the_offices_they_run_for():
@@ -258,8 +259,8 @@ def test_a_candidate_pair_holds_neither_of_the_offices_they_run_for():
             "Maya Lestari, resmi mendaftar ke KPU Kabupaten Lahat, Rabu (28/8/2024).\n"
         )
     )
-    assert not [f for f in result.facts if isinstance(f, HoldsOffice)]
-    candidates = {f.person.name for f in result.facts if isinstance(f, Candidacy)}
+    assert not of_kind(result, HoldsOffice)
+    candidates = {f.person.name for f in of_kind(result, Candidacy)}
     assert candidates == {"Hendra Saputra", "Maya Lestari"}
 
 
@@ -273,8 +274,7 @@ def test_menjabat_without_sebagai_names_the_office_held():
     )
     held = [
         (f.person.name, f.office.title, f.office.jurisdiction.name)
-        for f in result.facts
-        if isinstance(f, HoldsOffice)
+        for f in of_kind(result, HoldsOffice)
     ]
     assert held == [("Hendra Saputra", "Ketua DPRD", "Lahat")]
 
@@ -288,9 +288,7 @@ def test_mewanti_wanti_against_berpolitik_praktis_is_a_warning_about_neutrality(
         )
     )
     directives = [
-        (f.official.name, f.addressees, f.topic, f.kind)
-        for f in result.facts
-        if isinstance(f, IssuesDirective)
+        (f.official.name, f.addressees, f.topic, f.kind) for f in of_kind(result, IssuesDirective)
     ]
     assert directives == [("Darmawan Syahputra", ("ASN",), "netralitas", "warn")]
 
@@ -304,7 +302,7 @@ def test_a_camat_of_a_kecamatan_named_after_its_town():
             "netralitas.\n"
         )
     )
-    held = [(f.person.name, f.office.title) for f in result.facts if isinstance(f, HoldsOffice)]
+    held = [(f.person.name, f.office.title) for f in of_kind(result, HoldsOffice)]
     assert held == [("Andika Saputra", "Camat")]
 
 
@@ -316,7 +314,7 @@ def test_a_list_of_appointments_gives_each_post_to_the_name_before_sebagai():
             "Kepala Dinas Sosial, serta Dedi Irawan sebagai Kepala Satpol PP.\n"
         )
     )
-    held = {(f.person.name, f.office.title) for f in result.facts if isinstance(f, HoldsOffice)}
+    held = {(f.person.name, f.office.title) for f in of_kind(result, HoldsOffice)}
     assert held == {
         ("Rahmat Hidayat", "Kepala Dinas Kesehatan"),
         ("Sri Wahyuni", "Kepala Dinas Sosial"),
@@ -333,7 +331,7 @@ def test_an_office_holder_known_by_one_name_can_be_a_candidate():
             "Lahat ke KPU Kabupaten Lahat, Kamis (29/8/2024).\n"
         )
     )
-    candidacies = [(f.person.name, f.status) for f in result.facts if isinstance(f, Candidacy)]
+    candidacies = [(f.person.name, f.status) for f in of_kind(result, Candidacy)]
     assert candidacies == [("Haryanto", CandidacyStatus.REGISTERED)]
 
 
@@ -345,7 +343,7 @@ def test_an_official_who_warns_the_candidates_is_not_one():
             "calon agar tidak melakukan politik uang pada masa tenang.\n"
         )
     )
-    assert not [f for f in result.facts if isinstance(f, Candidacy)]
+    assert not of_kind(result, Candidacy)
 
 
 def test_a_schedule_sentence_dates_the_vote_not_the_quiet_days_before_it():
@@ -357,7 +355,7 @@ def test_a_schedule_sentence_dates_the_vote_not_the_quiet_days_before_it():
             "Rabu (27/11/2024).\n"
         )
     )
-    claims = [(f.election.label, f.date.iso) for f in result.facts if isinstance(f, ElectionOnDate)]
+    claims = [(f.election.label, f.date.iso) for f in of_kind(result, ElectionOnDate)]
     assert claims == [("Pemilihan Bupati Lahat 2024", "2024-11-27")]
 
 
@@ -371,13 +369,10 @@ def test_a_military_commander_with_his_command_number_rank_and_corps():
     )
     held = [
         (f.person.name, f.person.prefixes, f.office.title, f.office.jurisdiction.name)
-        for f in result.facts
-        if isinstance(f, HoldsOffice)
+        for f in of_kind(result, HoldsOffice)
     ]
     assert held == [("Darmawan Yudha", ("Letkol", "Inf"), "Komandan Distrik Militer", "Lahat")]
-    directives = [
-        (f.official.name, f.addressees) for f in result.facts if isinstance(f, IssuesDirective)
-    ]
+    directives = [(f.official.name, f.addressees) for f in of_kind(result, IssuesDirective)]
     assert directives == [("Darmawan Yudha", ("TNI",))]
 
 
@@ -391,9 +386,9 @@ def test_yang_juga_names_a_second_office_and_bakal_maju_floats_a_name():
             "2024.\n"
         )
     )
-    held = {(f.person.name, f.office.title) for f in result.facts if isinstance(f, HoldsOffice)}
+    held = {(f.person.name, f.office.title) for f in of_kind(result, HoldsOffice)}
     assert ("Muhammad Sobri", "Sekretaris Daerah") in held
-    candidacies = [(f.person.name, f.status) for f in result.facts if isinstance(f, Candidacy)]
+    candidacies = [(f.person.name, f.status) for f in of_kind(result, Candidacy)]
     assert candidacies == [("Rodi Wijaya", CandidacyStatus.FLOATED)]
 
 
@@ -405,7 +400,7 @@ def test_a_title_in_lower_case_after_a_name_is_generic():
             "Menurut Elen, kades yang terbukti terlibat politik praktis bisa dikenai sanksi.\n"
         )
     )
-    held = [(f.person.name, f.office.title) for f in result.facts if isinstance(f, HoldsOffice)]
+    held = [(f.person.name, f.office.title) for f in of_kind(result, HoldsOffice)]
     assert held == [("Elen Setiadi", "Penjabat Gubernur")]
 
 
@@ -417,7 +412,7 @@ def test_the_date_of_a_swearing_in_is_not_the_date_of_the_vote():
             "Lestari, dijadwalkan dilantik pada 20 Februari 2025 mendatang.\n"
         )
     )
-    claims = [(f.election.label, f.date.iso) for f in result.facts if isinstance(f, ElectionOnDate)]
+    claims = [(f.election.label, f.date.iso) for f in of_kind(result, ElectionOnDate)]
     assert claims == [("Pilkada Serentak 2024", "2024")]
 
 
@@ -429,7 +424,7 @@ def test_teachers_and_head_teachers_are_addressed():
             "S.Pd., meminta para guru dan kepala sekolah tidak terlibat politik praktis.\n"
         )
     )
-    addressees = {a for f in result.facts if isinstance(f, IssuesDirective) for a in f.addressees}
+    addressees = {a for f in of_kind(result, IssuesDirective) for a in f.addressees}
     assert addressees == {"Guru", "Kepala Sekolah"}
 
 
@@ -442,14 +437,10 @@ def test_a_national_post_written_with_ri():
         )
     )
     held = [
-        (f.person.name, f.office.title, f.office.jurisdiction)
-        for f in result.facts
-        if isinstance(f, HoldsOffice)
+        (f.person.name, f.office.title, f.office.jurisdiction) for f in of_kind(result, HoldsOffice)
     ]
     assert held == [("Hendarto Wibisono", "Ketua Bawaslu", None)]
-    directives = [
-        (f.official.name, f.addressees) for f in result.facts if isinstance(f, IssuesDirective)
-    ]
+    directives = [(f.official.name, f.addressees) for f in of_kind(result, IssuesDirective)]
     assert directives == [("Hendarto Wibisono", ("Penyelenggara Pemilu",))]
 
 
@@ -463,7 +454,7 @@ def test_a_wife_an_aide_and_a_campaign_chief_hold_nothing_and_run_for_nothing():
             "melaporkan dugaan pelanggaran kampanye ke Bawaslu Lahat.\n"
         )
     )
-    assert not [f for f in result.facts if isinstance(f, (HoldsOffice, Candidacy))]
+    assert not of_kind(result, (HoldsOffice, Candidacy))
 
 
 def test_a_debate_day_is_not_the_vote_and_the_vote_is_found_after_it():
@@ -476,7 +467,7 @@ def test_a_debate_day_is_not_the_vote_and_the_vote_is_found_after_it():
             "27 November 2024.\n"
         )
     )
-    claims = [(f.election.label, f.date.iso) for f in result.facts if isinstance(f, ElectionOnDate)]
+    claims = [(f.election.label, f.date.iso) for f in of_kind(result, ElectionOnDate)]
     assert claims == [("Pemilihan Gubernur Sumatera Selatan 2024", "2024-11-27")]
 
 
@@ -488,7 +479,7 @@ def test_jatuh_pada_schedules_the_vote():
             "2024 yang jatuh pada 27 November 2024 mencapai 80 persen.\n"
         )
     )
-    claims = [(f.election.label, f.date.iso) for f in result.facts if isinstance(f, ElectionOnDate)]
+    claims = [(f.election.label, f.date.iso) for f in of_kind(result, ElectionOnDate)]
     assert claims == [("Pemilihan Wali Kota Palembang 2024", "2024-11-27")]
 
 
@@ -502,7 +493,7 @@ def test_a_party_nomination_and_a_declaration_declare_a_candidacy():
             "sebagai bakal calon Wali Kota Prabumulih 2024.\n"
         )
     )
-    found = {(f.person.name, f.status) for f in result.facts if isinstance(f, Candidacy)}
+    found = {(f.person.name, f.status) for f in of_kind(result, Candidacy)}
     assert found == {
         ("Arif Rahman", CandidacyStatus.DECLARED),
         ("Yusuf Mansyur", CandidacyStatus.DECLARED),
@@ -517,7 +508,7 @@ def test_names_listed_after_any_candidacy_sentence_are_floated():
             "partai. Mereka adalah Hendra Saputra dan Yuliana Sari.\n"
         )
     )
-    found = {(f.person.name, f.status) for f in result.facts if isinstance(f, Candidacy)}
+    found = {(f.person.name, f.status) for f in of_kind(result, Candidacy)}
     assert found == {
         ("Hendra Saputra", CandidacyStatus.FLOATED),
         ("Yuliana Sari", CandidacyStatus.FLOATED),
@@ -533,11 +524,9 @@ def test_a_spelling_variant_a_deputy_chair_and_more_addressed_groups():
             "mengingatkan anggota PPK dan PPS agar netral.\n"
         )
     )
-    held = {(f.person.name, f.office.title) for f in result.facts if isinstance(f, HoldsOffice)}
+    held = {(f.person.name, f.office.title) for f in of_kind(result, HoldsOffice)}
     assert held == {("Netta Indriani", "Wakil Bupati"), ("Dedi Firmansyah", "Wakil Ketua KPU")}
-    addressed = {
-        (f.official.name, f.addressees) for f in result.facts if isinstance(f, IssuesDirective)
-    }
+    addressed = {(f.official.name, f.addressees) for f in of_kind(result, IssuesDirective)}
     assert addressed == {
         ("Netta Indriani", ("Satpol PP",)),
         ("Dedi Firmansyah", ("Penyelenggara Pemilu",)),
@@ -553,9 +542,7 @@ def test_village_funds_for_a_candidate_is_a_neutrality_directive():
         )
     )
     directives = [
-        (f.official.name, f.addressees, f.topic)
-        for f in result.facts
-        if isinstance(f, IssuesDirective)
+        (f.official.name, f.addressees, f.topic) for f in of_kind(result, IssuesDirective)
     ]
     assert directives == [("Ahmad Rizali", ("Kepala Desa",), "netralitas")]
 
@@ -582,7 +569,7 @@ def test_schedule_in_the_same_sentence_upgrades_a_year_to_the_day():
             "Pemungutan suara Pilgub Sumsel 2024 digelar Rabu (27/11/2024) di seluruh daerah.\n"
         )
     )
-    claims = [(f.election.label, f.date.iso) for f in result.facts if isinstance(f, ElectionOnDate)]
+    claims = [(f.election.label, f.date.iso) for f in of_kind(result, ElectionOnDate)]
     assert claims == [("Pemilihan Gubernur Sumatera Selatan 2024", "2024-11-27")]
 
 
@@ -594,7 +581,7 @@ def test_hyphenated_candidate_pair_is_two_people():
             "Pilkada Lahat 2024.\n"
         )
     )
-    names = {f.person.name for f in result.facts if isinstance(f, Candidacy)}
+    names = {f.person.name for f in of_kind(result, Candidacy)}
     assert names == {"Hendra Gunawan", "Siti Aisyah"}
 
 
@@ -606,7 +593,7 @@ def test_quote_attributed_after_it_is_a_directive():
             '"Kepala desa jangan ikut-ikutan kampanye. Kalau melanggar, kami tindak," tegas Rahmat.\n'
         )
     )
-    directives = [f for f in result.facts if isinstance(f, IssuesDirective)]
+    directives = of_kind(result, IssuesDirective)
     assert [(d.official.name, d.addressees, d.topic) for d in directives] == [
         ("Rahmat Hidayat", ("Kepala Desa",), "kampanye")
     ]
@@ -624,7 +611,7 @@ def test_bare_region_name_takes_the_kind_the_election_needs():
             "Dua Pemilihan\nPilwako Jambi dan Pilgub Jambi sama-sama digelar 27 November 2024.\n"
         )
     )
-    claims = {(f.election.label, f.date.iso) for f in result.facts if isinstance(f, ElectionOnDate)}
+    claims = {(f.election.label, f.date.iso) for f in of_kind(result, ElectionOnDate)}
     assert claims == {
         ("Pemilihan Wali Kota Jambi 2024", "2024-11-27"),
         ("Pemilihan Gubernur Jambi 2024", "2024-11-27"),
@@ -646,7 +633,7 @@ def test_registering_later_is_declared_registering_now_is_registered():
             "Adapun Suryani Putri resmi mendaftar ke KPU Lahat sebagai calon bupati dalam Pilbup Lahat.\n"
         )
     )
-    status = {f.person.name: f.status for f in result.facts if isinstance(f, Candidacy)}
+    status = {f.person.name: f.status for f in of_kind(result, Candidacy)}
     assert status["Bambang Irawan"] == CandidacyStatus.DECLARED
     assert status["Suryani Putri"] == CandidacyStatus.REGISTERED
 
