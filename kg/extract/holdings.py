@@ -31,17 +31,15 @@ _ADVERBS = r"(?:(?:saat\s+ini|kini|sekarang|masih|juga|pun|telah|sudah|resmi|kem
 _VERBS = (
     r"(?:(?:menjabat|menjawab|duduk|bertugas|dipercaya|dilantik|ditunjuk|diangkat|bertindak)\s+)?"
 )
+# "yang saat ini menjabat sebagai Ketua DPRD", also without "sebagai"; "yang juga Sekretaris
+# Daerah", "yang merupakan Ketua KPU".
+_PREDICATE = re.compile(
+    rf"\s*,?\s*(?:yang\s+)?{_ADVERBS}(?:{_VERBS}(?:sebagai|menjadi|selaku)|menjabat)\s*"
+    r"|\s*,?\s*yang\s+(?:juga\s+|kini\s+|saat\s+ini\s+)?(?:merupakan\s+)?(?<=\s)",
+    re.I,
+)
 _NAME_THEN_OFFICE = {
-    "predicate": (
-        # "yang saat ini menjabat sebagai Ketua DPRD", also without "sebagai"; "yang juga
-        # Sekretaris Daerah", "yang merupakan Ketua KPU".
-        re.compile(
-            rf"\s*,?\s*(?:yang\s+)?{_ADVERBS}(?:{_VERBS}(?:sebagai|menjadi|selaku)|menjabat)\s*"
-            r"|\s*,?\s*yang\s+(?:juga\s+|kini\s+|saat\s+ini\s+)?(?:merupakan\s+)?(?<=\s)",
-            re.I,
-        ),
-        0.85,
-    ),
+    "predicate": (_PREDICATE, 0.85),
     "apposition": (re.compile(r"\s*,\s*"), 0.85),
     "parenthesis": (re.compile(r"\s*\(\s*"), 0.85),
     "juxtaposed": (re.compile(r"\s+"), 0.7),
@@ -72,8 +70,6 @@ _NAME_FORMERLY = re.compile(
     r"\s*,?\s*(?:yang\s+)?sebelumnya\s+(?:menjabat|adalah|merupakan|bertugas)\s+(?:sebagai\s+)?",
     re.I,
 )
-# A word that every "predicate" gap of _NAME_THEN_OFFICE holds.
-_PREDICATE_WORD = re.compile(r"\b(?:sebagai|menjadi|selaku|menjabat|yang)\b", re.I)
 _CHAIN_GAP = re.compile(r"\s*,?\s*(?:sebagai|menjadi)\s*", re.I)
 _THAT_REGION = re.compile(
     r"\s*(?:di\s+(?:wilayah|daerah|kabupaten|kota)\s+(?:tersebut|itu|yang\s+sama)|setempat)",
@@ -117,11 +113,11 @@ def _links_in(context: ArticleContext, sentence: SentenceMentions) -> list[_Link
             continue
         # "A sebagai X, B sebagai Y": X is A's; only without such a predicate before it may
         # the name after the office ("X, B") hold it. (The name before is read only when the
-        # name after does not hold it or a predicate's word stands between.)
+        # name after does not hold it or a predicate stands between.)
         after = _office_then_name(context, sentence, office, text)
         before = None
         if after is None or (
-            preceding and _PREDICATE_WORD.search(text, preceding[-1].end, office.start)
+            preceding and _PREDICATE.fullmatch(text, preceding[-1].end, office.start)
         ):
             before = _name_then_office(context, sentence, office, text, linked_office_of, preceding)
         if before is not None and (after is None or before.how == "holds_office.predicate"):
