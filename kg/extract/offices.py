@@ -44,7 +44,7 @@ _ELECT_AFTER = re.compile(r"[^,.;]{0,40}?\bterpilih\b", re.I)
 _NATIONAL = re.compile(r"\s+(?:RI|Republik\s+Indonesia)(?!\w)")
 # "calon Bupati dan Wakil Bupati Lahat", "mantan Wali Kota dan Wakil Wali Kota": two offices
 # joined so, one word before the first speaking for both.
-_COORDINATED = re.compile(r"\s*(?:dan|serta|&|/)\s*", re.I)
+_COORDINATED = re.compile(rf"\s*(?:{'|'.join(map(re.escape, sorted(_CONNECTORS)))}|/)\s*", re.I)
 
 
 # A NamedTuple, not a frozen dataclass: made for every mention of every sentence, and a frozen
